@@ -1,0 +1,555 @@
+//! The command line: the same binary as the window, for invoicing programs and scripts.
+//!
+//! The verbs and flags are a contract that other programs drive; change them only by adding.
+//! Arguments are parsed by clap into [`Cli`], then each verb runs against the store and prints
+//! either words for people or `--json` for programs. Exit status: 0 success, 2 bad input
+//! (a wrong flag, an invalid address, a missing attachment, an unknown id), 1 anything else.
+//! Errors go to stderr as one sentence.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, anyhow};
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::Paths;
+use crate::mail;
+use crate::model::{Account, Compose, Endpoint, Message, MessageState, Security};
+use crate::outbox::{self, Destination, SubmitError};
+use crate::secrets::{self, Secret, SecretError};
+use crate::store::{ListFilter, Store, StoreError};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "stempel",
+    version,
+    about = "Send invoices by e-mail and keep the server's receipt"
+)]
+pub struct Cli {
+    /// Keep the database and settings in DIR instead of the usual folders.
+    #[arg(long, global = true, env = "STEMPEL_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Manage sending accounts.
+    #[command(subcommand)]
+    Account(AccountCommand),
+    /// Put a mail in the buffer; prints its id.
+    Queue(QueueArgs),
+    /// List mails.
+    List {
+        #[arg(long, value_parser = state_parser())]
+        state: Option<String>,
+        /// Find TEXT in the subject, the sender or a recipient.
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one mail with its receipt and delivery reports.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send the buffer (or the given mails).
+    Send {
+        #[arg(long, conflicts_with = "ids")]
+        all: bool,
+        ids: Vec<i64>,
+    },
+    /// Read the account's mailbox for bounces and read receipts.
+    CheckBounces {
+        #[arg(long)]
+        account: Option<String>,
+    },
+    /// Parse bounce mails.
+    ParseBounce {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Explain an SMTP reply.
+    Explain {
+        reply: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Add an account (the password goes to the keychain with `set-password`).
+    Add(Box<AccountArgs>),
+    /// List accounts.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Store the account's password in the OS keychain, read from standard input.
+    SetPassword { name: String },
+    /// Connect, secure, authenticate and quit, printing the conversation.
+    Test { name: String },
+}
+
+#[derive(Debug, Args)]
+pub struct AccountArgs {
+    pub name: String,
+    /// The sender, as `Name <address>` or `address`.
+    #[arg(long)]
+    pub from: String,
+    #[arg(long)]
+    pub reply_to: Option<String>,
+    #[arg(long)]
+    pub smtp_host: String,
+    #[arg(long)]
+    pub smtp_port: u16,
+    #[arg(long, value_parser = security_parser())]
+    pub smtp_security: String,
+    #[arg(long)]
+    pub smtp_user: String,
+    #[arg(long, requires_all = ["imap_port", "imap_security", "imap_user"])]
+    pub imap_host: Option<String>,
+    #[arg(long, requires = "imap_host")]
+    pub imap_port: Option<u16>,
+    #[arg(long, value_parser = security_parser(), requires = "imap_host")]
+    pub imap_security: Option<String>,
+    #[arg(long, requires = "imap_host")]
+    pub imap_user: Option<String>,
+    /// A folder to scan for bounces besides INBOX (repeatable).
+    #[arg(long = "imap-folder", value_name = "FOLDER")]
+    pub imap_folders: Vec<String>,
+    /// A command whose output is the password, instead of the keychain.
+    #[arg(long, value_name = "CMD")]
+    pub password_command: Option<String>,
+    /// An extra CA certificate (PEM) to trust for this account's servers.
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct QueueArgs {
+    #[arg(long)]
+    pub account: String,
+    #[arg(long, required = true)]
+    pub to: Vec<String>,
+    #[arg(long)]
+    pub cc: Vec<String>,
+    #[arg(long)]
+    pub bcc: Vec<String>,
+    #[arg(long)]
+    pub subject: String,
+    #[arg(
+        long,
+        required_unless_present = "body_file",
+        conflicts_with = "body_file"
+    )]
+    pub body: Option<String>,
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+    #[arg(long = "attach", value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
+    #[arg(long)]
+    pub reply_to: Option<String>,
+    /// Ask the servers for a delivery notification (DSN NOTIFY=SUCCESS).
+    #[arg(long)]
+    pub notify_delivery: bool,
+    /// Ask the recipient's mail program for a read receipt.
+    #[arg(long)]
+    pub read_receipt: bool,
+}
+
+fn state_parser() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(MessageState::ALL.map(MessageState::as_str))
+}
+
+fn security_parser() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(["starttls", "tls", "none"])
+}
+
+/// A failure caused by the user's input: exit status 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct BadInput(pub String);
+
+/// Runs the CLI and maps errors to exit codes once, here.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            let code = if is_bad_input(&err) { 2 } else { 1 };
+            eprintln!("stempel: {}", one_sentence(&err));
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn one_sentence(err: &anyhow::Error) -> String {
+    let mut text = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
+}
+
+fn is_bad_input(err: &anyhow::Error) -> bool {
+    if err.downcast_ref::<BadInput>().is_some() {
+        return true;
+    }
+    if let Some(e) = err.downcast_ref::<SubmitError>() {
+        return e.is_bad_input();
+    }
+    if err.downcast_ref::<mail::MailError>().is_some() {
+        return true;
+    }
+    if let Some(e) = err.downcast_ref::<StoreError>() {
+        return matches!(
+            e,
+            StoreError::NoSuchAccount(_)
+                | StoreError::NoSuchMessage(_)
+                | StoreError::AccountExists(_)
+                | StoreError::IllegalTransition { .. }
+                | StoreError::NotDeletable { .. }
+        );
+    }
+    matches!(
+        err.downcast_ref::<SecretError>(),
+        Some(SecretError::Empty | SecretError::Missing(_))
+    )
+}
+
+fn open_store(paths: &Paths) -> anyhow::Result<Store> {
+    paths.create()?;
+    Ok(Store::open(&paths.database())?)
+}
+
+/// Runs one parsed command.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let paths = Paths::resolve(cli.data_dir.as_deref())?;
+    let Some(command) = cli.command else {
+        crate::app::run(&paths)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    match command {
+        Command::Account(cmd) => account(&paths, cmd),
+        Command::Queue(args) => queue(&paths, &args),
+        Command::List {
+            state,
+            search,
+            json,
+        } => {
+            let store = open_store(&paths)?;
+            let filter = ListFilter {
+                state: state.as_deref().and_then(MessageState::parse),
+                search,
+                limit: None,
+            };
+            let mails = store.list(&filter)?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                let mut values = Vec::with_capacity(mails.len());
+                for m in &mails {
+                    let mut v = serde_json::to_value(m)?;
+                    strip_transcripts(&mut v);
+                    values.push(v);
+                }
+                writeln!(out, "{}", serde_json::Value::Array(values))?;
+            } else {
+                for m in &mails {
+                    writeln!(out, "{}", list_line(m))?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, json } => {
+            let store = open_store(&paths)?;
+            let m = store.message(id)?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&m)?)?;
+            } else {
+                write!(out, "{}", show_text(&m))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Send { .. }
+        | Command::CheckBounces { .. }
+        | Command::ParseBounce { .. }
+        | Command::Explain { .. } => Err(anyhow!("this command is not available yet")),
+    }
+}
+
+fn strip_transcripts(v: &mut serde_json::Value) {
+    if let Some(attempts) = v.get_mut("attempts").and_then(|a| a.as_array_mut()) {
+        for a in attempts {
+            if let Some(obj) = a.as_object_mut() {
+                obj.remove("transcript");
+            }
+        }
+    }
+}
+
+fn account(paths: &Paths, cmd: AccountCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        AccountCommand::Add(args) => {
+            let account = account_from_args(&args)?;
+            let mut store = open_store(paths)?;
+            store.add_account(&account)?;
+            eprintln!("account {:?} added", account.name);
+            if account.password_command.is_none() {
+                eprintln!(
+                    "store its password with: stempel account set-password {}",
+                    account.name
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        AccountCommand::List { json } => {
+            let store = open_store(paths)?;
+            let accounts = store.accounts()?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&accounts)?)?;
+            } else {
+                for a in &accounts {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}:{} ({})",
+                        a.name,
+                        a.from,
+                        a.smtp.host,
+                        a.smtp.port,
+                        a.smtp.security.as_str()
+                    )?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        AccountCommand::SetPassword { name } => {
+            let store = open_store(paths)?;
+            store.account(&name)?;
+            let secret = read_password()?;
+            secrets::store_password(&name, &secret)?;
+            eprintln!("password for {name:?} stored in the keychain");
+            Ok(ExitCode::SUCCESS)
+        }
+        AccountCommand::Test { .. } => Err(anyhow!("this command is not available yet")),
+    }
+}
+
+fn read_password() -> anyhow::Result<Secret> {
+    let stdin = std::io::stdin();
+    let text = if stdin.is_terminal() {
+        rpassword::prompt_password("Password: ").context("cannot read the password")?
+    } else {
+        let mut text = String::new();
+        stdin
+            .lock()
+            .read_to_string(&mut text)
+            .context("cannot read the password from standard input")?;
+        if text.ends_with('\n') {
+            text.pop();
+            if text.ends_with('\r') {
+                text.pop();
+            }
+        }
+        text
+    };
+    Ok(Secret::new(text))
+}
+
+fn account_from_args(a: &AccountArgs) -> anyhow::Result<Account> {
+    let name = a.name.trim();
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err(BadInput("an account name must be non-empty text".into()).into());
+    }
+    for (field, value) in [
+        ("smtp host", a.smtp_host.as_str()),
+        ("smtp user", a.smtp_user.as_str()),
+    ] {
+        mail::check_header_value(field, value)?;
+    }
+    let from = mail::parse_mailbox(&a.from)?;
+    let reply_to = a.reply_to.as_deref().map(mail::parse_address).transpose()?;
+    let security =
+        |s: &str| Security::parse(s).ok_or_else(|| BadInput(format!("unknown security {s:?}")));
+    let imap = match (&a.imap_host, a.imap_port, &a.imap_security, &a.imap_user) {
+        (Some(host), Some(port), Some(sec), Some(user)) => Some(Endpoint {
+            host: host.clone(),
+            port,
+            security: security(sec)?,
+            user: user.clone(),
+        }),
+        _ => None,
+    };
+    let ca_file = match &a.ca_file {
+        Some(p) => {
+            if !p.is_file() {
+                return Err(BadInput(format!("the CA file {} does not exist", p.display())).into());
+            }
+            Some(
+                std::fs::canonicalize(p)
+                    .unwrap_or_else(|_| p.clone())
+                    .display()
+                    .to_string(),
+            )
+        }
+        None => None,
+    };
+    Ok(Account {
+        name: name.to_owned(),
+        from,
+        reply_to,
+        smtp: Endpoint {
+            host: a.smtp_host.clone(),
+            port: a.smtp_port,
+            security: security(&a.smtp_security)?,
+            user: a.smtp_user.clone(),
+        },
+        imap,
+        imap_folders: a.imap_folders.clone(),
+        password_command: a.password_command.clone(),
+        ca_file,
+    })
+}
+
+fn queue(paths: &Paths, a: &QueueArgs) -> anyhow::Result<ExitCode> {
+    let body = match (&a.body, &a.body_file) {
+        (Some(b), _) => b.clone(),
+        (None, Some(f)) => std::fs::read_to_string(f)
+            .map_err(|e| BadInput(format!("cannot read the body file {}: {e}", f.display())))?,
+        (None, None) => return Err(BadInput("give --body or --body-file".into()).into()),
+    };
+    let compose = Compose {
+        to: a.to.clone(),
+        cc: a.cc.clone(),
+        bcc: a.bcc.clone(),
+        reply_to: a.reply_to.clone(),
+        subject: a.subject.clone(),
+        body_text: body,
+        body_html: None,
+        notify_delivery: a.notify_delivery,
+        read_receipt: a.read_receipt,
+    };
+    let mut store = open_store(paths)?;
+    let id = outbox::submit(
+        &mut store,
+        &a.account,
+        &compose,
+        &a.attach,
+        Destination::Queue,
+    )?;
+    println!("{id}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn when(t: Option<jiff::Timestamp>) -> String {
+    t.map_or_else(
+        || "-".into(),
+        |t| t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+    )
+}
+
+fn list_line(m: &Message) -> String {
+    let to = m
+        .recipients
+        .iter()
+        .map(|r| r.address.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}",
+        m.id,
+        m.state,
+        when(Some(m.created_at)),
+        to,
+        m.subject,
+        m.queue_id.as_deref().unwrap_or("-")
+    )
+}
+
+fn show_text(m: &Message) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(s, "Mail {} ({})", m.id, m.state);
+    let _ = writeln!(s, "Message-ID: {}", m.message_id);
+    let _ = writeln!(s, "From:       {}", m.from);
+    for r in &m.recipients {
+        let _ = writeln!(
+            s,
+            "{:<11} {} [{}{}]",
+            format!("{}:", r.kind.as_str()),
+            r.address,
+            r.delivery.state.as_str(),
+            r.delivery
+                .status
+                .as_deref()
+                .map(|st| format!(" {st}"))
+                .unwrap_or_default()
+        );
+    }
+    let _ = writeln!(s, "Subject:    {}", m.subject);
+    let _ = writeln!(s, "Created:    {}", when(Some(m.created_at)));
+    if let Some(sha) = &m.sha256 {
+        let _ = writeln!(s, "SHA-256:    {sha} ({} bytes)", m.size.unwrap_or(0));
+    }
+    for a in &m.attachments {
+        let _ = writeln!(
+            s,
+            "Attachment: {} ({}, {} bytes, sha256 {})",
+            a.filename, a.mime_type, a.size, a.sha256
+        );
+    }
+    for (i, a) in m.attempts.iter().enumerate() {
+        let _ = writeln!(s, "\nAttempt {} at {}", i + 1, when(a.started_at));
+        if let Some(server) = &a.server {
+            let _ = writeln!(s, "  Server:   {server}");
+        }
+        if let Some(tls) = &a.tls_version {
+            let _ = writeln!(s, "  TLS:      {tls}");
+        }
+        if let (Some(code), Some(text)) = (a.reply_code, &a.reply_text) {
+            let _ = writeln!(s, "  Reply:    {code} {text}");
+        }
+        if let Some(q) = &a.queue_id {
+            let _ = writeln!(s, "  Queue id: {q}");
+        }
+        if let Some(e) = &a.error {
+            let _ = writeln!(s, "  Error:    {e}");
+        }
+        if let Some(e) = &a.explanation {
+            let _ = writeln!(s, "  Meaning:  {e}");
+        }
+        for l in &a.transcript {
+            let dir = match l.dir {
+                crate::model::Dir::Client => "C:",
+                crate::model::Dir::Server => "S:",
+                crate::model::Dir::Info => "--",
+            };
+            let _ = writeln!(s, "  {:>6} ms {dir} {}", l.t_ms, l.line);
+        }
+    }
+    for e in &m.events {
+        let _ = writeln!(
+            s,
+            "\nReport: {} {} {} {}",
+            e.recipient.as_deref().unwrap_or("-"),
+            e.state.as_str(),
+            e.status.as_deref().unwrap_or(""),
+            e.diagnostic.as_deref().unwrap_or("")
+        );
+    }
+    s
+}

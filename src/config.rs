@@ -1,0 +1,178 @@
+//! Where Stempel keeps its files, and the user's preferences.
+//!
+//! The data folder (the database) and the config folder (`settings.toml`) come from the OS
+//! conventions via `directories`; `--data-dir DIR` or `STEMPEL_DATA_DIR` puts both in one folder,
+//! which is what tests and scripts want. Preferences are small and serde TOML; the domain
+//! (accounts, mails) lives in the database, never here.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("no home folder was found to keep Stempel's data in; pass --data-dir")]
+    NoHome,
+    #[error("cannot create the folder {path}: {source}")]
+    CreateDir {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot read the settings file {path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the settings file {path} is not valid: {message}")]
+    Parse { path: String, message: String },
+    #[error("cannot write the settings file {path}: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The folders Stempel uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paths {
+    pub data_dir: PathBuf,
+    pub config_dir: PathBuf,
+}
+
+impl Paths {
+    /// `override_dir` (from `--data-dir` or `STEMPEL_DATA_DIR`) wins over the OS defaults.
+    pub fn resolve(override_dir: Option<&Path>) -> Result<Self, ConfigError> {
+        if let Some(dir) = override_dir {
+            return Ok(Self {
+                data_dir: dir.to_path_buf(),
+                config_dir: dir.to_path_buf(),
+            });
+        }
+        let dirs = directories::ProjectDirs::from("", "", "stempel").ok_or(ConfigError::NoHome)?;
+        Ok(Self {
+            data_dir: dirs.data_dir().to_path_buf(),
+            config_dir: dirs.config_dir().to_path_buf(),
+        })
+    }
+
+    pub fn create(&self) -> Result<(), ConfigError> {
+        for dir in [&self.data_dir, &self.config_dir] {
+            std::fs::create_dir_all(dir).map_err(|source| ConfigError::CreateDir {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+
+    #[must_use]
+    pub fn database(&self) -> PathBuf {
+        self.data_dir.join("stempel.db")
+    }
+
+    #[must_use]
+    pub fn settings(&self) -> PathBuf {
+        self.config_dir.join("settings.toml")
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// The user's preferences. Unknown or missing keys fall back to defaults.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// `en`, `pl`, `cs`, `de`; `None` follows the OS.
+    pub language: Option<String>,
+    pub theme: Theme,
+    /// Minutes between bounce checks.
+    pub scan_interval_minutes: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            language: None,
+            theme: Theme::System,
+            scan_interval_minutes: 5,
+        }
+    }
+}
+
+impl Settings {
+    /// Reads `path`; a missing file gives the defaults.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.display().to_string(),
+                    source,
+                });
+            }
+        };
+        toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.display().to_string(),
+            message: e.message().to_owned(),
+        })
+    }
+
+    /// Writes `path` atomically (a temporary file renamed over it).
+    pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
+        let err = |source| ConfigError::Write {
+            path: path.display().to_string(),
+            source,
+        };
+        let text =
+            toml::to_string_pretty(self).map_err(|e| err(std::io::Error::other(e.to_string())))?;
+        let tmp = path.with_extension("toml.tmp");
+        std::fs::write(&tmp, text).map_err(err)?;
+        std::fs::rename(&tmp, path).map_err(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.toml");
+        assert_eq!(Settings::load(&path).unwrap(), Settings::default());
+        let s = Settings {
+            language: Some("pl".into()),
+            theme: Theme::Dark,
+            scan_interval_minutes: 15,
+        };
+        s.save(&path).unwrap();
+        assert_eq!(Settings::load(&path).unwrap(), s);
+        std::fs::write(&path, "theme = \"light\"\n").unwrap();
+        let partial = Settings::load(&path).unwrap();
+        assert_eq!(partial.theme, Theme::Light);
+        assert_eq!(partial.scan_interval_minutes, 5);
+        std::fs::write(&path, "theme = 7").unwrap();
+        assert!(matches!(
+            Settings::load(&path),
+            Err(ConfigError::Parse { .. })
+        ));
+    }
+
+    #[test]
+    fn override_puts_everything_in_one_folder() {
+        let p = Paths::resolve(Some(Path::new("/tmp/x"))).unwrap();
+        assert_eq!(p.database(), Path::new("/tmp/x/stempel.db"));
+        assert_eq!(p.settings(), Path::new("/tmp/x/settings.toml"));
+    }
+}

@@ -1,0 +1,14 @@
+//! Stempel: send invoices by e-mail and keep the mail server's own receipt for each.
+//!
+//! Layers, imports pointing down only:
+//! fronts (`app`, `cli`) → workers (`outbox`) → protocol and store (`store`, `mail`) →
+//! plain data and pure parts (`model`, `config`, `secrets`). See ARCHITECTURE.md.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod mail;
+pub mod model;
+pub mod outbox;
+pub mod secrets;
+pub mod store;

@@ -1,0 +1,453 @@
+//! Plain data shared by every layer: the outbox states, accounts, mails, recipients, receipts.
+//!
+//! Nothing here does I/O or knows SQL, SMTP or egui. The rules about which state may follow which
+//! are data too ([`MessageState::can_become`]); only `store/` applies them, inside a transaction.
+
+use std::fmt;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// Where a mail stands in the outbox.
+///
+/// ```text
+/// draft ──▶ queued ──▶ sending ──▶ sent
+///   ▲         │  ▲        │ ├────▶ failed ────┐
+///   └─────────┘  │        │ └────▶ uncertain ─┤ (user's say: send again)
+///                └────────┘ (deferred)       │
+///                ▲───────────────────────────┘
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MessageState {
+    /// Being written; may change freely, nothing built yet.
+    Draft,
+    /// Built and frozen; waits for the sender (`next_attempt_at` may lie in the future).
+    Queued,
+    /// Claimed by a sender; a mail found here at start-up was interrupted.
+    Sending,
+    /// The server accepted it with a 250 reply: the receipt exists.
+    Sent,
+    /// Permanently refused, or given up after retries.
+    Failed,
+    /// The connection died after the end of DATA and before the reply: the server may or may not
+    /// have taken it. Never sent again without the user's say.
+    Uncertain,
+}
+
+impl MessageState {
+    pub const ALL: [Self; 6] = [
+        Self::Draft,
+        Self::Queued,
+        Self::Sending,
+        Self::Sent,
+        Self::Failed,
+        Self::Uncertain,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Queued => "queued",
+            Self::Sending => "sending",
+            Self::Sent => "sent",
+            Self::Failed => "failed",
+            Self::Uncertain => "uncertain",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|state| state.as_str() == s)
+    }
+
+    /// The outbox state machine: whether `self → next` is a legal transition.
+    ///
+    /// `queued → draft` takes a mail back for editing; `failed | uncertain → queued` is the user's
+    /// explicit "send again". Everything else not listed is illegal, including staying put.
+    #[must_use]
+    pub fn can_become(self, next: Self) -> bool {
+        use MessageState::{Draft, Failed, Queued, Sending, Sent, Uncertain};
+        matches!(
+            (self, next),
+            (Draft | Sending | Failed | Uncertain, Queued)
+                | (Queued, Draft | Sending)
+                | (Sending, Sent | Failed | Uncertain)
+        )
+    }
+
+    /// Whether the user may delete a mail in this state (never one that left the machine).
+    #[must_use]
+    pub fn is_deletable(self) -> bool {
+        matches!(self, Self::Draft | Self::Queued)
+    }
+}
+
+impl fmt::Display for MessageState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a recipient was addressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RecipientKind {
+    To,
+    Cc,
+    /// In the envelope only, never in the headers.
+    Bcc,
+}
+
+impl RecipientKind {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::To => "to",
+            Self::Cc => "cc",
+            Self::Bcc => "bcc",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::To, Self::Cc, Self::Bcc]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+/// What is known about one recipient after the server's receipt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeliveryState {
+    /// Not sent yet.
+    Pending,
+    /// The server accepted RCPT and the mail (the receipt).
+    Accepted,
+    /// The server refused this recipient at RCPT.
+    Rejected,
+    /// A report says it was delivered to the mailbox.
+    Delivered,
+    /// A report says it was relayed to a system that sends no reports.
+    Relayed,
+    /// A report says delivery is delayed and still being tried.
+    Delayed,
+    /// A report says it could not be delivered.
+    Bounced,
+    /// A read receipt came back.
+    Read,
+}
+
+impl DeliveryState {
+    pub const ALL: [Self; 8] = [
+        Self::Pending,
+        Self::Accepted,
+        Self::Rejected,
+        Self::Delivered,
+        Self::Relayed,
+        Self::Delayed,
+        Self::Bounced,
+        Self::Read,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Accepted => "accepted",
+            Self::Rejected => "rejected",
+            Self::Delivered => "delivered",
+            Self::Relayed => "relayed",
+            Self::Delayed => "delayed",
+            Self::Bounced => "bounced",
+            Self::Read => "read",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+/// Transport security of a connection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// Plain connection upgraded with STARTTLS; a server without STARTTLS is refused.
+    Starttls,
+    /// TLS from the first byte (SMTPS 465, IMAPS 993).
+    Tls,
+    /// No encryption: for local relays only; AUTH is refused unless the host is loopback.
+    None,
+}
+
+impl Security {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Starttls => "starttls",
+            Self::Tls => "tls",
+            Self::None => "none",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Starttls, Self::Tls, Self::None]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+}
+
+/// A name and an address, as in `From: Anna Nowak <anna@firma.pl>`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mailbox {
+    pub name: Option<String>,
+    pub address: String,
+}
+
+impl fmt::Display for Mailbox {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.name {
+            Some(name) => write!(f, "{name} <{}>", self.address),
+            None => f.write_str(&self.address),
+        }
+    }
+}
+
+/// Server settings of one side (SMTP or IMAP) of an account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Endpoint {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub user: String,
+}
+
+/// A sending identity. Holds no secret: the password is in the keychain or comes from
+/// `password_command`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub name: String,
+    pub from: Mailbox,
+    pub reply_to: Option<String>,
+    pub smtp: Endpoint,
+    pub imap: Option<Endpoint>,
+    /// Folders the bounce scanner reads besides INBOX.
+    pub imap_folders: Vec<String>,
+    /// A shell command whose standard output is the password (for headless use).
+    pub password_command: Option<String>,
+    /// An extra CA certificate (PEM) to trust for this account's servers.
+    pub ca_file: Option<String>,
+}
+
+/// An attachment as given by the user, before it is read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttachmentSource {
+    pub path: std::path::PathBuf,
+}
+
+/// A mail as composed, before it is built: what a draft holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Compose {
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub bcc: Vec<String>,
+    pub reply_to: Option<String>,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: Option<String>,
+    pub notify_delivery: bool,
+    pub read_receipt: bool,
+}
+
+/// An attachment snapshotted into the store.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Attachment {
+    pub filename: String,
+    pub mime_type: String,
+    pub size: u64,
+    pub sha256: String,
+    #[serde(skip)]
+    pub data: Vec<u8>,
+}
+
+/// Who wrote a transcript line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Dir {
+    /// The client (Stempel).
+    #[serde(rename = "C")]
+    Client,
+    /// The server.
+    #[serde(rename = "S")]
+    Server,
+    /// A fact recorded by Stempel (address, TLS version, certificate).
+    #[serde(rename = "I")]
+    Info,
+}
+
+/// One line of an SMTP conversation, `t_ms` after the attempt started.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranscriptLine {
+    pub t_ms: u64,
+    pub dir: Dir,
+    pub line: String,
+}
+
+/// How a send attempt ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// 250 after the end of DATA: the receipt.
+    Sent,
+    /// A temporary failure; the mail was queued again.
+    Deferred,
+    /// A permanent failure.
+    Failed,
+    /// The line died after the end of DATA and before the reply.
+    Uncertain,
+}
+
+impl Outcome {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sent => "sent",
+            Self::Deferred => "deferred",
+            Self::Failed => "failed",
+            Self::Uncertain => "uncertain",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Sent, Self::Deferred, Self::Failed, Self::Uncertain]
+            .into_iter()
+            .find(|o| o.as_str() == s)
+    }
+}
+
+/// One try at sending a mail: the receipt when it succeeded.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Attempt {
+    pub id: i64,
+    pub started_at: Option<Timestamp>,
+    pub finished_at: Option<Timestamp>,
+    /// `host:port` as configured.
+    pub server: Option<String>,
+    pub tls_version: Option<String>,
+    pub reply_code: Option<u16>,
+    pub enhanced_status: Option<String>,
+    pub reply_text: Option<String>,
+    pub queue_id: Option<String>,
+    pub outcome: Option<Outcome>,
+    pub error: Option<String>,
+    pub explanation: Option<String>,
+    pub transcript: Vec<TranscriptLine>,
+}
+
+/// What the store knows about a recipient's delivery.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Delivery {
+    pub state: DeliveryState,
+    pub status: Option<String>,
+    pub diagnostic: Option<String>,
+    pub at: Option<Timestamp>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Recipient {
+    pub address: String,
+    pub kind: RecipientKind,
+    pub delivery: Delivery,
+}
+
+/// A delivery report (DSN, MDN, bounce) matched to a mail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DeliveryEvent {
+    pub id: i64,
+    pub recipient: Option<String>,
+    pub kind: String,
+    pub state: DeliveryState,
+    pub status: Option<String>,
+    pub diagnostic: Option<String>,
+    pub at: Option<Timestamp>,
+    /// How the report was tied to the mail: `envid`, `message-id` or `probable`.
+    pub matched_by: String,
+}
+
+/// A mail with everything the store knows about it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Message {
+    pub id: i64,
+    pub account: String,
+    pub state: MessageState,
+    pub message_id: String,
+    /// Stempel's id for the mail, sent as the DSN envelope id (ENVID).
+    pub envelope_id: String,
+    pub subject: String,
+    pub from: String,
+    pub reply_to: Option<String>,
+    pub body_text: String,
+    pub notify_delivery: bool,
+    pub read_receipt: bool,
+    /// SHA-256 of the built bytes (none for drafts).
+    pub sha256: Option<String>,
+    pub size: Option<u64>,
+    pub created_at: Timestamp,
+    pub queued_at: Option<Timestamp>,
+    pub sent_at: Option<Timestamp>,
+    pub attempt_count: u32,
+    pub next_attempt_at: Option<Timestamp>,
+    pub last_error: Option<String>,
+    /// Queue id of the receipt, when sent.
+    pub queue_id: Option<String>,
+    pub recipients: Vec<Recipient>,
+    pub attachments: Vec<Attachment>,
+    pub attempts: Vec<Attempt>,
+    pub events: Vec<DeliveryEvent>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_names_round_trip() {
+        for state in MessageState::ALL {
+            assert_eq!(MessageState::parse(state.as_str()), Some(state));
+        }
+        for d in DeliveryState::ALL {
+            assert_eq!(DeliveryState::parse(d.as_str()), Some(d));
+        }
+        assert_eq!(MessageState::parse("bogus"), None);
+    }
+
+    #[test]
+    fn state_machine_table() {
+        use MessageState::{Draft, Failed, Queued, Sending, Sent, Uncertain};
+        let legal = [
+            (Draft, Queued),
+            (Queued, Draft),
+            (Queued, Sending),
+            (Sending, Sent),
+            (Sending, Failed),
+            (Sending, Uncertain),
+            (Sending, Queued),
+            (Failed, Queued),
+            (Uncertain, Queued),
+        ];
+        for from in MessageState::ALL {
+            for to in MessageState::ALL {
+                assert_eq!(
+                    from.can_become(to),
+                    legal.contains(&(from, to)),
+                    "{from} -> {to}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Passwords: the only module that touches the OS keychain.
+//!
+//! A password lives in the keychain (Secret Service, macOS Keychain, Windows Credential Manager)
+//! under the service `stempel` and the key `account:{name}`, or comes from a *password command*
+//! whose standard output is the password (like msmtp's `passwordeval`), for machines without a
+//! keychain. It is never written to the database, the settings, a log or a transcript:
+//! [`Secret`] prints as `****` and hands out its value only through [`Secret::expose`].
+//!
+//! The keychain may be missing, locked or broken (no session bus on a server, a locked login
+//! keyring): every error here says so in words and names the password-command alternative.
+//! Setting `STEMPEL_KEYCHAIN=mock` selects an in-memory store that forgets everything when the
+//! process ends; it exists for tests of the code around the keychain, not for use.
+
+use std::fmt;
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+const SERVICE: &str = "stempel";
+
+/// A password. Its `Debug` and `Display` never show it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    #[must_use]
+    pub fn new(value: String) -> Self {
+        Self(value)
+    }
+
+    /// The password itself, for the one place that must send it.
+    #[must_use]
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(****)")
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SecretError {
+    #[error(
+        "no keychain is reachable ({detail}); unlock or start your desktop keyring, or give the \
+         account a password command (--password-command) that prints the password"
+    )]
+    NoKeychain { detail: String },
+    #[error("the keychain refused the request: {0}")]
+    Keychain(String),
+    #[error("no password is stored for account {0:?}; run `stempel account set-password {0}`")]
+    Missing(String),
+    #[error("the password is empty")]
+    Empty,
+    #[error("the password command could not be run: {0}")]
+    CommandSpawn(#[source] std::io::Error),
+    #[error("the password command failed with {status}: {stderr}")]
+    CommandFailed { status: String, stderr: String },
+    #[error("the password command printed text that is not UTF-8")]
+    CommandNotUtf8,
+}
+
+type Result<T, E = SecretError> = std::result::Result<T, E>;
+
+fn keychain_ready() -> Result<()> {
+    static READY: OnceLock<std::result::Result<(), String>> = OnceLock::new();
+    let state = READY.get_or_init(|| {
+        if std::env::var("STEMPEL_KEYCHAIN").as_deref() == Ok("mock") {
+            let store = keyring_core::mock::Store::new().map_err(|e| e.to_string())?;
+            keyring_core::set_default_store(store);
+            return Ok(());
+        }
+        // Initialises the platform store and makes it keyring-core's default.
+        keyring::Entry::store_status()
+            .as_ref()
+            .copied()
+            .map_err(ToString::to_string)
+    });
+    state
+        .clone()
+        .map_err(|detail| SecretError::NoKeychain { detail })
+}
+
+fn entry(account: &str) -> Result<keyring_core::Entry> {
+    keychain_ready()?;
+    keyring_core::Entry::new(SERVICE, &format!("account:{account}")).map_err(map_err)
+}
+
+fn map_err(e: keyring_core::Error) -> SecretError {
+    match e {
+        keyring_core::Error::NoDefaultStore | keyring_core::Error::NoStorageAccess(_) => {
+            SecretError::NoKeychain {
+                detail: e.to_string(),
+            }
+        }
+        other => SecretError::Keychain(other.to_string()),
+    }
+}
+
+/// Stores the password of `account` in the keychain.
+pub fn store_password(account: &str, secret: &Secret) -> Result<()> {
+    if secret.expose().is_empty() {
+        return Err(SecretError::Empty);
+    }
+    entry(account)?
+        .set_password(secret.expose())
+        .map_err(map_err)
+}
+
+/// The keychain's password for `account`; `Ok(None)` when none is stored.
+pub fn keychain_password(account: &str) -> Result<Option<Secret>> {
+    match entry(account)?.get_password() {
+        Ok(p) => Ok(Some(Secret(p))),
+        Err(keyring_core::Error::NoEntry) => Ok(None),
+        Err(e) => Err(map_err(e)),
+    }
+}
+
+/// Removes the password of `account` from the keychain (nothing stored is fine).
+pub fn delete_password(account: &str) -> Result<()> {
+    match entry(account)?.delete_credential() {
+        Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
+        Err(e) => Err(map_err(e)),
+    }
+}
+
+/// The password for an account: from its password command when it has one, else the keychain.
+pub fn password(account: &str, password_command: Option<&str>) -> Result<Secret> {
+    match password_command {
+        Some(cmd) => run_password_command(cmd),
+        None => keychain_password(account)?.ok_or_else(|| SecretError::Missing(account.into())),
+    }
+}
+
+/// Runs `cmd` through the shell; its standard output, less one trailing newline, is the
+/// password.
+pub fn run_password_command(cmd: &str) -> Result<Secret> {
+    let (shell, flag) = if cfg!(windows) {
+        ("cmd", "/C")
+    } else {
+        ("sh", "-c")
+    };
+    let out = Command::new(shell)
+        .args([flag, cmd])
+        .stdin(Stdio::null())
+        .output()
+        .map_err(SecretError::CommandSpawn)?;
+    if !out.status.success() {
+        return Err(SecretError::CommandFailed {
+            status: out.status.to_string(),
+            stderr: String::from_utf8_lossy(&out.stderr)
+                .trim()
+                .chars()
+                .take(200)
+                .collect(),
+        });
+    }
+    let mut text = String::from_utf8(out.stdout).map_err(|_| SecretError::CommandNotUtf8)?;
+    if text.ends_with('\n') {
+        text.pop();
+        if text.ends_with('\r') {
+            text.pop();
+        }
+    }
+    if text.is_empty() {
+        return Err(SecretError::Empty);
+    }
+    Ok(Secret(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_the_secret() {
+        let s = Secret::new("hunter2".into());
+        assert_eq!(format!("{s:?}"), "Secret(****)");
+        assert!(!format!("{:?}", Some(&s)).contains("hunter2"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn password_command() {
+        assert_eq!(
+            run_password_command("printf 'p@ss w0rd\\n'")
+                .unwrap()
+                .expose(),
+            "p@ss w0rd"
+        );
+        assert!(matches!(
+            run_password_command("echo oops >&2; exit 3"),
+            Err(SecretError::CommandFailed { .. })
+        ));
+        assert!(matches!(
+            run_password_command("true"),
+            Err(SecretError::Empty)
+        ));
+    }
+}

@@ -1,0 +1,136 @@
+//! The schema, as an append-only list of migrations.
+//!
+//! `PRAGMA user_version` holds the number of migrations applied. A new migration is appended;
+//! an applied one is never edited.
+
+/// Migration `i` brings the schema from version `i` to `i + 1`.
+pub(super) const MIGRATIONS: &[&str] = &[r"
+CREATE TABLE accounts (
+    id               INTEGER PRIMARY KEY,
+    name             TEXT NOT NULL UNIQUE,
+    from_name        TEXT,
+    from_addr        TEXT NOT NULL,
+    reply_to         TEXT,
+    smtp_host        TEXT NOT NULL,
+    smtp_port        INTEGER NOT NULL,
+    smtp_security    TEXT NOT NULL CHECK (smtp_security IN ('starttls', 'tls', 'none')),
+    smtp_user        TEXT NOT NULL,
+    imap_host        TEXT,
+    imap_port        INTEGER,
+    imap_security    TEXT CHECK (imap_security IN ('starttls', 'tls', 'none')),
+    imap_user        TEXT,
+    imap_folders     TEXT NOT NULL DEFAULT '[]',
+    password_command TEXT,
+    ca_file          TEXT,
+    created_at       INTEGER NOT NULL
+);
+
+CREATE TABLE messages (
+    id               INTEGER PRIMARY KEY,
+    account_id       INTEGER NOT NULL REFERENCES accounts (id),
+    state            TEXT NOT NULL
+                     CHECK (state IN ('draft', 'queued', 'sending', 'sent', 'failed', 'uncertain')),
+    envelope_id      TEXT NOT NULL UNIQUE,
+    message_id       TEXT NOT NULL UNIQUE,
+    from_name        TEXT,
+    from_addr        TEXT NOT NULL,
+    reply_to         TEXT,
+    subject          TEXT NOT NULL,
+    body_text        TEXT NOT NULL,
+    body_html        TEXT,
+    notify_delivery  INTEGER NOT NULL DEFAULT 0,
+    read_receipt     INTEGER NOT NULL DEFAULT 0,
+    raw              BLOB,
+    sha256           TEXT,
+    size             INTEGER,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    queued_at        INTEGER,
+    sent_at          INTEGER,
+    attempt_count    INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at  INTEGER,
+    last_error       TEXT,
+    queue_id         TEXT,
+    CHECK (state = 'draft' OR (raw IS NOT NULL AND sha256 IS NOT NULL))
+);
+CREATE INDEX messages_state_due ON messages (state, next_attempt_at);
+CREATE INDEX messages_created ON messages (created_at);
+CREATE INDEX messages_from ON messages (from_addr);
+
+CREATE TABLE recipients (
+    id               INTEGER PRIMARY KEY,
+    message_id       INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    position         INTEGER NOT NULL,
+    kind             TEXT NOT NULL CHECK (kind IN ('to', 'cc', 'bcc')),
+    address          TEXT NOT NULL,
+    delivery_state   TEXT NOT NULL DEFAULT 'pending',
+    status           TEXT,
+    diagnostic       TEXT,
+    delivery_at      INTEGER,
+    UNIQUE (message_id, position)
+);
+CREATE INDEX recipients_address ON recipients (address);
+
+CREATE TABLE attachments (
+    id               INTEGER PRIMARY KEY,
+    message_id       INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    position         INTEGER NOT NULL,
+    filename         TEXT NOT NULL,
+    mime_type        TEXT NOT NULL,
+    size             INTEGER NOT NULL,
+    sha256           TEXT NOT NULL,
+    data             BLOB NOT NULL,
+    UNIQUE (message_id, position)
+);
+
+CREATE TABLE attempts (
+    id               INTEGER PRIMARY KEY,
+    message_id       INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    started_at       INTEGER NOT NULL,
+    finished_at      INTEGER,
+    server           TEXT,
+    peer_address     TEXT,
+    tls_version      TEXT,
+    tls_cipher       TEXT,
+    cert_subject     TEXT,
+    cert_sha256      TEXT,
+    cert_verified    INTEGER,
+    data_end_sent    INTEGER NOT NULL DEFAULT 0,
+    reply_code       INTEGER,
+    enhanced_status  TEXT,
+    reply_text       TEXT,
+    queue_id         TEXT,
+    outcome          TEXT CHECK (outcome IN ('sent', 'deferred', 'failed', 'uncertain')),
+    error            TEXT,
+    explanation      TEXT,
+    transcript       TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX attempts_message ON attempts (message_id);
+
+CREATE TABLE delivery_events (
+    id               INTEGER PRIMARY KEY,
+    message_id       INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    recipient_id     INTEGER REFERENCES recipients (id) ON DELETE CASCADE,
+    kind             TEXT NOT NULL,
+    state            TEXT NOT NULL,
+    status           TEXT,
+    diagnostic       TEXT,
+    reporting_mta    TEXT,
+    remote_mta       TEXT,
+    reported_at      INTEGER,
+    matched_by       TEXT NOT NULL,
+    report_sha256    TEXT NOT NULL,
+    raw              BLOB NOT NULL,
+    created_at       INTEGER NOT NULL,
+    UNIQUE (report_sha256, recipient_id)
+);
+CREATE INDEX delivery_events_message ON delivery_events (message_id);
+
+CREATE TABLE scan_state (
+    account_id       INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    folder           TEXT NOT NULL,
+    uidvalidity      INTEGER NOT NULL,
+    last_uid         INTEGER NOT NULL,
+    PRIMARY KEY (account_id, folder)
+);
+"];

@@ -1,0 +1,373 @@
+use super::*;
+use crate::model::{Account, Compose, Endpoint, Mailbox, MessageState, RecipientKind, Security};
+
+fn account() -> Account {
+    Account {
+        name: "firma".into(),
+        from: Mailbox {
+            name: Some("Firma".into()),
+            address: "faktury@firma.pl".into(),
+        },
+        reply_to: None,
+        smtp: Endpoint {
+            host: "smtp.firma.pl".into(),
+            port: 587,
+            security: Security::Starttls,
+            user: "faktury@firma.pl".into(),
+        },
+        imap: None,
+        imap_folders: vec!["Spam".into()],
+        password_command: None,
+        ca_file: None,
+    }
+}
+
+fn store() -> Store {
+    let mut s = Store::open_in_memory().unwrap();
+    s.add_account(&account()).unwrap();
+    s
+}
+
+fn insert(s: &mut Store, queued: bool) -> i64 {
+    let from = account().from;
+    let compose = Compose {
+        to: vec!["klient@example.com".into()],
+        subject: "Faktura".into(),
+        body_text: "treść".into(),
+        ..Compose::default()
+    };
+    let (message_id, envelope_id) = crate::mail::new_ids(&from);
+    let built = Built {
+        bytes: b"Subject: x\r\n\r\nbody\r\n".to_vec(),
+        sha256: crate::mail::sha256_hex(b"Subject: x\r\n\r\nbody\r\n"),
+    };
+    s.insert_message(&NewMessage {
+        account: "firma",
+        from: &from,
+        compose: &compose,
+        recipients: &[
+            (RecipientKind::To, "klient@example.com".into()),
+            (RecipientKind::Bcc, "archiwum@firma.pl".into()),
+        ],
+        reply_to: None,
+        attachments: &[],
+        message_id: &message_id,
+        envelope_id: &envelope_id,
+        built: queued.then_some(&built),
+    })
+    .unwrap()
+}
+
+fn built() -> Built {
+    Built {
+        bytes: b"x".to_vec(),
+        sha256: crate::mail::sha256_hex(b"x"),
+    }
+}
+
+fn state(s: &Store, id: i64) -> MessageState {
+    s.message(id).unwrap().state
+}
+
+/// Brings a fresh mail into `target` through legal transitions only.
+fn mail_in(s: &mut Store, target: MessageState) -> i64 {
+    use MessageState::{Draft, Failed, Queued, Sending, Sent, Uncertain};
+    let id = insert(s, target != Draft);
+    match target {
+        Draft | Queued => {}
+        Sending => {
+            s.transition(id, Sending).unwrap();
+        }
+        Sent | Failed | Uncertain => {
+            s.transition(id, Sending).unwrap();
+            s.transition(id, target).unwrap();
+        }
+    }
+    assert_eq!(state(s, id), target);
+    id
+}
+
+#[test]
+fn every_transition_is_checked() {
+    let mut s = store();
+    for from in MessageState::ALL {
+        for to in MessageState::ALL {
+            let id = mail_in(&mut s, from);
+            let result = if from == MessageState::Draft && to == MessageState::Queued {
+                assert!(matches!(s.transition(id, to), Err(StoreError::NotBuilt(_))));
+                s.queue_draft(id, &built())
+            } else {
+                s.transition(id, to)
+            };
+            if from.can_become(to) {
+                result.unwrap_or_else(|e| panic!("{from} -> {to}: {e}"));
+                assert_eq!(state(&s, id), to);
+            } else {
+                assert!(
+                    matches!(result, Err(StoreError::IllegalTransition { .. })),
+                    "{from} -> {to} was allowed"
+                );
+                assert_eq!(
+                    state(&s, id),
+                    from,
+                    "a refused transition changed the state"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn migrates_from_empty_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stempel.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.add_account(&account()).unwrap();
+        insert(&mut s, true);
+    }
+    let s = Store::open(&path).unwrap();
+    let v: i64 = s
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, schema_version());
+    let mode: String = s
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let sync: i64 = s
+        .conn
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sync, 2, "synchronous=FULL");
+    let fk: i64 = s
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    assert_eq!(s.list(&ListFilter::default()).unwrap().len(), 1);
+}
+
+#[test]
+fn newer_schema_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    match Store::open(&path) {
+        Err(StoreError::NewerSchema { found: 999, known }) => assert_eq!(known, schema_version()),
+        Err(other) => panic!("unexpected error {other}"),
+        Ok(_) => panic!("a newer schema was opened"),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!dir.path().join("future.db-wal").exists());
+}
+
+#[test]
+fn queue_and_claim() {
+    let mut s = store();
+    let draft = insert(&mut s, false);
+    let queued = insert(&mut s, true);
+    assert_eq!(s.raw(draft).unwrap(), None);
+    assert!(s.raw(queued).unwrap().is_some());
+    // Drafts are never claimed.
+    let claimed = s.claim_due(Timestamp::now(), None).unwrap();
+    assert_eq!(claimed, vec![queued]);
+    assert_eq!(state(&s, queued), MessageState::Sending);
+    // Nothing left to claim: a mail is never claimed twice.
+    assert!(s.claim_due(Timestamp::now(), None).unwrap().is_empty());
+
+    let built = Built {
+        bytes: b"x".to_vec(),
+        sha256: crate::mail::sha256_hex(b"x"),
+    };
+    s.queue_draft(draft, &built).unwrap();
+    let m = s.message(draft).unwrap();
+    assert_eq!(m.state, MessageState::Queued);
+    assert_eq!(m.sha256.as_deref(), Some(built.sha256.as_str()));
+    assert_eq!(
+        s.claim_due(Timestamp::now(), Some(&[999])).unwrap(),
+        Vec::<i64>::new()
+    );
+    assert_eq!(
+        s.claim_due(Timestamp::now(), Some(&[draft])).unwrap(),
+        vec![draft]
+    );
+}
+
+#[test]
+fn deferred_mail_waits_for_its_time() {
+    let mut s = store();
+    let id = insert(&mut s, true);
+    s.claim_due(Timestamp::now(), None).unwrap();
+    let attempt = s.begin_attempt(id, "smtp.firma.pl:587").unwrap();
+    let later = Timestamp::now() + jiff::SignedDuration::from_secs(60);
+    let record = AttemptRecord {
+        error: Some("451 try later".into()),
+        ..AttemptRecord::default()
+    };
+    s.finish_attempt(
+        attempt,
+        &record,
+        Finish::Deferred {
+            next_attempt_at: later,
+        },
+    )
+    .unwrap();
+    assert_eq!(state(&s, id), MessageState::Queued);
+    assert!(s.claim_due(Timestamp::now(), None).unwrap().is_empty());
+    assert_eq!(
+        s.claim_due(later + jiff::SignedDuration::from_secs(1), None)
+            .unwrap(),
+        vec![id]
+    );
+}
+
+#[test]
+fn receipt_is_stored() {
+    let mut s = store();
+    let id = insert(&mut s, true);
+    s.claim_due(Timestamp::now(), None).unwrap();
+    let attempt = s.begin_attempt(id, "smtp.firma.pl:587").unwrap();
+    let record = AttemptRecord {
+        tls_version: Some("TLSv1.3".into()),
+        reply_code: Some(250),
+        enhanced_status: Some("2.0.0".into()),
+        reply_text: Some("Ok: queued as 4Fq2Zk3Y5Vz9".into()),
+        queue_id: Some("4Fq2Zk3Y5Vz9".into()),
+        transcript: vec![TranscriptLine {
+            t_ms: 3,
+            dir: crate::model::Dir::Server,
+            line: "220 smtp.firma.pl ESMTP".into(),
+        }],
+        rcpt: vec![
+            ("klient@example.com".into(), true, "250 2.1.5 Ok".into()),
+            (
+                "archiwum@firma.pl".into(),
+                false,
+                "550 5.1.1 no such user".into(),
+            ),
+        ],
+        ..AttemptRecord::default()
+    };
+    s.finish_attempt(attempt, &record, Finish::Sent).unwrap();
+    let m = s.message(id).unwrap();
+    assert_eq!(m.state, MessageState::Sent);
+    assert_eq!(m.queue_id.as_deref(), Some("4Fq2Zk3Y5Vz9"));
+    assert_eq!(m.attempts.len(), 1);
+    assert_eq!(m.attempts[0].transcript.len(), 1);
+    assert_eq!(m.attempts[0].outcome, Some(Outcome::Sent));
+    assert_eq!(m.recipients[0].delivery.state, DeliveryState::Accepted);
+    assert_eq!(m.recipients[1].delivery.state, DeliveryState::Rejected);
+    // Listing leaves transcripts out.
+    let listed = s.list(&ListFilter::default()).unwrap();
+    assert!(listed[0].attempts[0].transcript.is_empty());
+}
+
+#[test]
+fn interrupted_sends_are_resolved_by_the_data_end_mark() {
+    let mut s = store();
+    let before_data = insert(&mut s, true);
+    let after_data = insert(&mut s, true);
+    let untouched = insert(&mut s, true);
+    s.claim_due(Timestamp::now(), Some(&[before_data, after_data]))
+        .unwrap();
+    s.begin_attempt(before_data, "h:1").unwrap();
+    let a = s.begin_attempt(after_data, "h:1").unwrap();
+    s.mark_data_end(a).unwrap();
+    assert_eq!(s.recover_interrupted().unwrap(), (1, 1));
+    assert_eq!(state(&s, before_data), MessageState::Queued);
+    assert_eq!(state(&s, after_data), MessageState::Uncertain);
+    assert_eq!(state(&s, untouched), MessageState::Queued);
+    // An uncertain mail is never claimed without the user's say.
+    let claimed = s.claim_due(Timestamp::now(), None).unwrap();
+    assert!(!claimed.contains(&after_data));
+    s.requeue(after_data).unwrap();
+    assert_eq!(state(&s, after_data), MessageState::Queued);
+}
+
+#[test]
+fn only_drafts_and_queued_mails_can_be_deleted() {
+    let mut s = store();
+    for st in MessageState::ALL {
+        let id = mail_in(&mut s, st);
+        let r = s.delete(id);
+        assert_eq!(r.is_ok(), st.is_deletable(), "{st}");
+        if r.is_err() {
+            assert_eq!(state(&s, id), st);
+        }
+    }
+}
+
+#[test]
+fn search_matches_subject_sender_and_recipients() {
+    let mut s = store();
+    insert(&mut s, true);
+    let find = |s: &Store, q: &str| {
+        s.list(&ListFilter {
+            search: Some(q.into()),
+            ..ListFilter::default()
+        })
+        .unwrap()
+        .len()
+    };
+    assert_eq!(find(&s, "faktura"), 1);
+    assert_eq!(find(&s, "klient@"), 1);
+    assert_eq!(find(&s, "archiwum"), 1);
+    assert_eq!(find(&s, "faktury@firma"), 1);
+    assert_eq!(find(&s, "nothing"), 0);
+    assert_eq!(find(&s, "%"), 0, "LIKE wildcards are escaped");
+    let by_state = s
+        .list(&ListFilter {
+            state: Some(MessageState::Draft),
+            ..ListFilter::default()
+        })
+        .unwrap();
+    assert!(by_state.is_empty());
+}
+
+#[test]
+fn delivery_events_are_idempotent() {
+    let mut s = store();
+    let id = mail_in(&mut s, MessageState::Sent);
+    let event = NewDeliveryEvent {
+        message: id,
+        recipient: Some("KLIENT@example.com"),
+        kind: "dsn",
+        state: DeliveryState::Bounced,
+        status: Some("5.1.1"),
+        diagnostic: Some("smtp; 550 5.1.1 user unknown"),
+        reporting_mta: None,
+        remote_mta: None,
+        reported_at: None,
+        matched_by: "envid",
+        raw: b"report bytes",
+    };
+    assert!(s.add_delivery_event(&event).unwrap());
+    assert!(!s.add_delivery_event(&event).unwrap());
+    let m = s.message(id).unwrap();
+    assert_eq!(m.events.len(), 1);
+    assert_eq!(m.recipients[0].delivery.state, DeliveryState::Bounced);
+    assert_eq!(m.recipients[0].delivery.status.as_deref(), Some("5.1.1"));
+}
+
+#[test]
+fn accounts_round_trip_and_names_are_unique() {
+    let s = store();
+    assert_eq!(s.account("firma").unwrap(), account());
+    assert!(matches!(
+        s.account("nope"),
+        Err(StoreError::NoSuchAccount(_))
+    ));
+    let mut s = s;
+    assert!(matches!(
+        s.add_account(&account()),
+        Err(StoreError::AccountExists(_))
+    ));
+}

@@ -1,0 +1,370 @@
+//! The CLI contract, through the real binary.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns: a failure should panic
+
+use sha2::Digest;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn stempel(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("stempel").unwrap();
+    cmd.env("STEMPEL_DATA_DIR", dir)
+        .env("STEMPEL_KEYCHAIN", "mock")
+        .env_remove("DBUS_SESSION_BUS_ADDRESS");
+    cmd
+}
+
+fn add_account(dir: &Path) {
+    stempel(dir)
+        .args([
+            "account",
+            "add",
+            "firma",
+            "--from",
+            "Firma Nowak <faktury@firma.pl>",
+            "--smtp-host",
+            "127.0.0.1",
+            "--smtp-port",
+            "2587",
+            "--smtp-security",
+            "starttls",
+            "--smtp-user",
+            "faktury",
+        ])
+        .assert()
+        .success();
+}
+
+fn count_rows(dir: &Path) -> usize {
+    let out = stempel(dir).args(["list", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array().unwrap().len()
+}
+
+fn queue_ok(dir: &Path, extra: &[&str]) -> i64 {
+    let out = stempel(dir)
+        .args([
+            "queue",
+            "--account",
+            "firma",
+            "--to",
+            "klient@example.com",
+            "--cc",
+            "biuro@example.com",
+            "--bcc",
+            "archiwum@firma.pl",
+            "--subject",
+            "Faktura FV/2026/11/001 — zażółć",
+            "--body",
+            "W załączeniu faktura.",
+        ])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        1,
+        "queue prints the id alone: {text:?}"
+    );
+    text.trim().parse().unwrap()
+}
+
+#[test]
+fn queue_list_show_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    add_account(dir.path());
+    let pdf = dir.path().join("FV-2026-001.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7 invoice bytes").unwrap();
+    let id = queue_ok(
+        dir.path(),
+        &[
+            "--attach",
+            pdf.to_str().unwrap(),
+            "--read-receipt",
+            "--notify-delivery",
+        ],
+    );
+
+    let out = stempel(dir.path())
+        .args(["show", &id.to_string(), "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], id);
+    assert_eq!(v["state"], "queued");
+    assert_eq!(v["subject"], "Faktura FV/2026/11/001 — zażółć");
+    assert_eq!(v["from"], "Firma Nowak <faktury@firma.pl>");
+    let mid = v["message_id"].as_str().unwrap();
+    assert!(mid.starts_with('<') && mid.ends_with("@firma.pl>"), "{mid}");
+    let sha = v["sha256"].as_str().unwrap();
+    assert_eq!(sha.len(), 64);
+    assert!(sha.chars().all(|c| c.is_ascii_hexdigit()));
+    let rcpts = v["recipients"].as_array().unwrap();
+    assert_eq!(rcpts.len(), 3);
+    for (r, (addr, kind)) in rcpts.iter().zip([
+        ("klient@example.com", "to"),
+        ("biuro@example.com", "cc"),
+        ("archiwum@firma.pl", "bcc"),
+    ]) {
+        assert_eq!(r["address"], addr);
+        assert_eq!(r["kind"], kind);
+        assert_eq!(r["delivery"]["state"], "pending");
+        assert!(r["delivery"]["status"].is_null());
+        assert!(r["delivery"]["diagnostic"].is_null());
+        assert!(r["delivery"]["at"].is_null());
+    }
+    assert_eq!(v["attempts"].as_array().unwrap().len(), 0);
+    assert_eq!(v["events"].as_array().unwrap().len(), 0);
+    assert_eq!(v["read_receipt"], true);
+    assert_eq!(v["notify_delivery"], true);
+    let att = &v["attachments"][0];
+    assert_eq!(att["filename"], "FV-2026-001.pdf");
+    assert_eq!(att["mime_type"], "application/pdf");
+    assert_eq!(att["size"], 22);
+
+    let out = stempel(dir.path())
+        .args(["list", "--json"])
+        .output()
+        .unwrap();
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = &list.as_array().unwrap()[0];
+    assert_eq!(row["id"], id);
+    assert_eq!(row["sha256"], sha);
+    assert_eq!(row["message_id"], mid);
+
+    let out = stempel(dir.path())
+        .args(["list", "--state", "sent", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+        Value::Array(vec![])
+    );
+    let out = stempel(dir.path())
+        .args(["list", "--search", "klient@", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Human output names the mail too.
+    stempel(dir.path())
+        .args(["show", &id.to_string()])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("FV-2026-001.pdf"));
+}
+
+#[test]
+fn attachment_snapshot_survives_the_source_file() {
+    let dir = tempfile::tempdir().unwrap();
+    add_account(dir.path());
+    let pdf = dir.path().join("invoice.pdf");
+    let bytes = b"%PDF-1.4 the real invoice".to_vec();
+    std::fs::write(&pdf, &bytes).unwrap();
+    let id = queue_ok(dir.path(), &["--attach", pdf.to_str().unwrap()]);
+    let show = |dir: &Path| -> Value {
+        let out = stempel(dir)
+            .args(["show", &id.to_string(), "--json"])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let before = show(dir.path());
+    std::fs::remove_file(&pdf).unwrap();
+    let after = show(dir.path());
+    assert_eq!(before["sha256"], after["sha256"]);
+    assert_eq!(before["attachments"], after["attachments"]);
+    let expected = hex::encode(sha2::Sha256::digest(&bytes));
+    assert_eq!(after["attachments"][0]["sha256"], expected.as_str());
+}
+
+#[test]
+fn bad_input_exits_2_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    add_account(dir.path());
+    let cases: &[&[&str]] = &[
+        // Header injection in the subject.
+        &[
+            "--to",
+            "a@example.com",
+            "--subject",
+            "Faktura\r\nBcc: evil@example.com",
+            "--body",
+            "x",
+        ],
+        // Header injection in a recipient.
+        &[
+            "--to",
+            "a@example.com\nBcc: evil@example.com",
+            "--subject",
+            "s",
+            "--body",
+            "x",
+        ],
+        // Invalid addresses.
+        &["--to", "not-an-address", "--subject", "s", "--body", "x"],
+        &[
+            "--to",
+            "a@example.com",
+            "--cc",
+            "b@",
+            "--subject",
+            "s",
+            "--body",
+            "x",
+        ],
+        // Missing attachment.
+        &[
+            "--to",
+            "a@example.com",
+            "--subject",
+            "s",
+            "--body",
+            "x",
+            "--attach",
+            "/nonexistent/fv.pdf",
+        ],
+    ];
+    for args in cases {
+        let out = stempel(dir.path())
+            .args(["queue", "--account", "firma"])
+            .args(*args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim().lines().count(), 1, "one clear sentence: {err}");
+        assert!(out.stdout.is_empty());
+        assert_eq!(count_rows(dir.path()), 0, "{args:?} stored something");
+    }
+    // Unknown account and unknown id are bad input too.
+    stempel(dir.path())
+        .args([
+            "queue",
+            "--account",
+            "nope",
+            "--to",
+            "a@b.cz",
+            "--subject",
+            "s",
+            "--body",
+            "x",
+        ])
+        .assert()
+        .code(2);
+    stempel(dir.path()).args(["show", "4242"]).assert().code(2);
+    // A clap usage error is 2 as well.
+    stempel(dir.path())
+        .args(["list", "--state", "bogus"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn password_never_reaches_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    add_account(dir.path());
+    let password = "Zq7-unique-s3cret-value";
+    stempel(dir.path())
+        .args(["account", "set-password", "firma"])
+        .write_stdin(format!("{password}\n"))
+        .assert()
+        .success();
+    queue_ok(dir.path(), &[]);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            !bytes
+                .windows(password.len())
+                .any(|w| w == password.as_bytes()),
+            "password found in {}",
+            path.display()
+        );
+    }
+    // The account listing shows no secret field at all.
+    let out = stempel(dir.path())
+        .args(["account", "list", "--json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains(password));
+    assert!(text.contains("\"firma\""));
+}
+
+#[test]
+fn set_password_without_a_keychain_names_the_alternative() {
+    let dir = tempfile::tempdir().unwrap();
+    add_account(dir.path());
+    let out = Command::cargo_bin("stempel")
+        .unwrap()
+        .env("STEMPEL_DATA_DIR", dir.path())
+        .env_remove("STEMPEL_KEYCHAIN")
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .args(["account", "set-password", "firma"])
+        .write_stdin("pw\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("password command"), "{err}");
+}
+
+#[test]
+fn duplicate_account_and_bad_from_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    add_account(dir.path());
+    stempel(dir.path())
+        .args([
+            "account",
+            "add",
+            "firma",
+            "--from",
+            "x@y.cz",
+            "--smtp-host",
+            "h",
+            "--smtp-port",
+            "25",
+            "--smtp-security",
+            "none",
+            "--smtp-user",
+            "u",
+        ])
+        .assert()
+        .code(2);
+    stempel(dir.path())
+        .args([
+            "account",
+            "add",
+            "other",
+            "--from",
+            "Bad <nope>",
+            "--smtp-host",
+            "h",
+            "--smtp-port",
+            "25",
+            "--smtp-security",
+            "none",
+            "--smtp-user",
+            "u",
+        ])
+        .assert()
+        .code(2);
+}
