@@ -11,4 +11,5 @@ pub mod mail;
 pub mod model;
 pub mod outbox;
 pub mod secrets;
+pub mod smtp;
 pub mod store;
