@@ -1,12 +1,12 @@
 //! The real OS keychain (Secret Service on Linux), not the test store.
 //!
-//! Needs a session bus with an unlocked keyring; `.ci/run` provides one with
+//! Needs a session bus with an unlocked keyring; `.ci/e2e` provides one with
 //! `dbus-run-session` and `gnome-keyring-daemon`. Plain `cargo test` shows it as ignored.
 
 use stempel::secrets::{self, Secret};
 
 #[test]
-#[ignore = "needs a Secret Service: run .ci/keychain-test"]
+#[ignore = "needs a Secret Service: run .ci/e2e"]
 fn password_round_trips_through_the_real_keychain() {
     assert!(
         std::env::var_os("STEMPEL_KEYCHAIN").is_none(),
