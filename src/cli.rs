@@ -284,10 +284,46 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Send { .. }
-        | Command::CheckBounces { .. }
-        | Command::ParseBounce { .. }
-        | Command::Explain { .. } => Err(anyhow!("this command is not available yet")),
+        Command::Send { all, ids } => send(&paths, all, ids),
+        Command::Explain { reply, json } => {
+            let (receipt, explanation) = crate::worker::sender::explain_text(&reply);
+            if receipt.code.is_none() {
+                return Err(BadInput(format!(
+                    "{reply:?} is not an SMTP reply (it starts with no code)"
+                ))
+                .into());
+            }
+            let mut out = std::io::stdout().lock();
+            if json {
+                let v = serde_json::json!({
+                    "code": receipt.code,
+                    "enhanced_status": receipt.enhanced_status,
+                    "text": receipt.text,
+                    "queue_id": receipt.queue_id,
+                    "positive": receipt.is_positive(),
+                    "explanation": explanation,
+                });
+                writeln!(out, "{v}")?;
+            } else {
+                let code = receipt.code.map(|c| c.to_string()).unwrap_or_default();
+                let status = receipt
+                    .enhanced_status
+                    .as_deref()
+                    .map(|s| format!(" {s}"))
+                    .unwrap_or_default();
+                writeln!(out, "{code}{status}: {}", explanation.meaning)?;
+                if let Some(q) = &receipt.queue_id {
+                    writeln!(out, "queue id: {q}")?;
+                }
+                if !receipt.is_positive() {
+                    writeln!(out, "what to do: {}", explanation.advice)?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::CheckBounces { .. } | Command::ParseBounce { .. } => {
+            Err(anyhow!("this command is not available yet"))
+        }
     }
 }
 
@@ -345,7 +381,35 @@ fn account(paths: &Paths, cmd: AccountCommand) -> anyhow::Result<ExitCode> {
             eprintln!("password for {name:?} stored in the keychain");
             Ok(ExitCode::SUCCESS)
         }
-        AccountCommand::Test { .. } => Err(anyhow!("this command is not available yet")),
+        AccountCommand::Test { name } => {
+            let store = open_store(paths)?;
+            let account = store.account(&name)?;
+            let options = crate::worker::sender::Options::default();
+            let (ok, transcript) = match crate::worker::sender::open_session(&account, &options) {
+                Ok((client, setup)) => {
+                    let mut lines = setup;
+                    let start = client.transcript.lines.len();
+                    lines.extend(client.quit().since(start));
+                    (None, lines)
+                }
+                Err((error, explanation, _, lines)) => (Some((error, explanation)), lines),
+            };
+            let mut out = std::io::stdout().lock();
+            for l in &transcript {
+                writeln!(out, "{}", transcript_line(l))?;
+            }
+            match ok {
+                None => {
+                    writeln!(out, "the account works: connected, secured and logged in")?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Some((error, explanation)) => Err(anyhow!(
+                    "{error}: {}; {}",
+                    explanation.meaning,
+                    explanation.advice
+                )),
+            }
+        }
     }
 }
 
@@ -455,6 +519,103 @@ fn queue(paths: &Paths, a: &QueueArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn send(paths: &Paths, all: bool, ids: Vec<i64>) -> anyhow::Result<ExitCode> {
+    use crate::model::Outcome;
+    use crate::worker::sender::{self, Event};
+    paths.create()?;
+    let only = if all || ids.is_empty() {
+        None
+    } else {
+        Some(ids)
+    };
+    let handle = sender::spawn(
+        paths.database(),
+        sender::Options::default(),
+        crate::worker::no_waker(),
+    )?;
+    if !handle.send_due(only) {
+        return Err(anyhow!("the sender stopped before it began"));
+    }
+    let tty = std::io::stderr().is_terminal();
+    let mut not_sent = 0;
+    let mut problem = None;
+    loop {
+        let Ok(event) = handle.events.recv() else {
+            return Err(anyhow!("the sender stopped unexpectedly"));
+        };
+        match event {
+            Event::BatchStarted { total } => {
+                if total == 0 {
+                    eprintln!("nothing to send");
+                }
+            }
+            Event::MailDone(r) => {
+                let what = match r.outcome {
+                    Outcome::Sent => format!(
+                        "sent, queue id {}",
+                        r.queue_id.as_deref().unwrap_or("(none given)")
+                    ),
+                    Outcome::Deferred => format!(
+                        "deferred until {}: {}",
+                        when(r.next_attempt_at),
+                        r.explanation.as_ref().map_or("", |e| e.meaning)
+                    ),
+                    Outcome::Failed => format!(
+                        "failed: {}",
+                        r.explanation.as_ref().map_or("", |e| e.meaning)
+                    ),
+                    Outcome::Uncertain => format!(
+                        "uncertain: {}",
+                        r.explanation.as_ref().map_or("", |e| e.meaning)
+                    ),
+                };
+                if r.outcome != Outcome::Sent {
+                    not_sent += 1;
+                }
+                let width = 20;
+                let filled = r.index * width / r.total.max(1);
+                let bar = format!(
+                    "[{}{}] {}/{}",
+                    "#".repeat(filled),
+                    " ".repeat(width - filled),
+                    r.index,
+                    r.total
+                );
+                if tty {
+                    eprint!("\r\x1b[2K{bar} mail {} {what}\n", r.id);
+                } else {
+                    eprintln!("{bar} mail {} {what}", r.id);
+                }
+            }
+            Event::Problem(p) => problem = Some(p),
+            Event::BatchFinished(s) => {
+                eprintln!(
+                    "{} sent, {} deferred, {} failed, {} uncertain",
+                    s.sent, s.deferred, s.failed, s.uncertain
+                );
+                break;
+            }
+        }
+    }
+    if let Some(p) = problem {
+        return Err(anyhow!(p));
+    }
+    Ok(if not_sent > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn transcript_line(l: &crate::model::TranscriptLine) -> String {
+    let dir = match l.dir {
+        crate::model::Dir::Client => "C:",
+        crate::model::Dir::Server => "S:",
+        crate::model::Dir::Info => "--",
+    };
+    format!("{:>6} ms {dir} {}", l.t_ms, l.line)
+}
+
 fn when(t: Option<jiff::Timestamp>) -> String {
     t.map_or_else(
         || "-".into(),
@@ -533,12 +694,7 @@ fn show_text(m: &Message) -> String {
             let _ = writeln!(s, "  Meaning:  {e}");
         }
         for l in &a.transcript {
-            let dir = match l.dir {
-                crate::model::Dir::Client => "C:",
-                crate::model::Dir::Server => "S:",
-                crate::model::Dir::Info => "--",
-            };
-            let _ = writeln!(s, "  {:>6} ms {dir} {}", l.t_ms, l.line);
+            let _ = writeln!(s, "  {}", transcript_line(l));
         }
     }
     for e in &m.events {

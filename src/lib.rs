@@ -13,3 +13,4 @@ pub mod outbox;
 pub mod secrets;
 pub mod smtp;
 pub mod store;
+pub mod worker;

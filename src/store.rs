@@ -547,6 +547,29 @@ impl Store {
         Ok(())
     }
 
+    /// Adds lines (the closing QUIT of a batch) to an attempt's transcript.
+    pub fn append_transcript(&mut self, attempt: i64, lines: &[TranscriptLine]) -> Result<()> {
+        if lines.is_empty() {
+            return Ok(());
+        }
+        let tx = self.write_tx()?;
+        let text: String = tx.query_row(
+            "SELECT transcript FROM attempts WHERE id = ?1",
+            [attempt],
+            |r| r.get(0),
+        )?;
+        let mut all: Vec<TranscriptLine> = serde_json::from_str(&text)
+            .map_err(|e| StoreError::Corrupt(format!("transcript: {e}")))?;
+        all.extend_from_slice(lines);
+        let text = serde_json::to_string(&all).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        tx.execute(
+            "UPDATE attempts SET transcript = ?2 WHERE id = ?1",
+            params![attempt, text],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Resolves mails left in *sending* by an interrupted run: those whose end of DATA may have
     /// reached the server become *uncertain*, the others go back to the queue. Returns
     /// `(requeued, uncertain)`.

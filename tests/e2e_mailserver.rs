@@ -42,14 +42,20 @@ fn harness_smoke() {
     let smtp = transport(&server);
 
     // AUTH over STARTTLS, certificate verified against the test CA.
-    let id = format!("smoke-{}-{}@stempel.test", std::process::id(), jiff::Timestamp::now().as_millisecond());
+    let id = format!(
+        "smoke-{}-{}@stempel.test",
+        std::process::id(),
+        jiff::Timestamp::now().as_millisecond()
+    );
     let customer = server.var("STEMPEL_MS_CUSTOMER").to_owned();
     let envelope = Envelope::new(
         Some(sender.parse::<Address>().unwrap()),
         vec![customer.parse::<Address>().unwrap()],
     )
     .unwrap();
-    let response = smtp.send_raw(&envelope, &mail(&sender, &customer, &id)).unwrap();
+    let response = smtp
+        .send_raw(&envelope, &mail(&sender, &customer, &id))
+        .unwrap();
     let reply = format!(
         "{} {}",
         response.code(),
@@ -73,12 +79,17 @@ fn harness_smoke() {
         vec![unknown.parse::<Address>().unwrap()],
     )
     .unwrap();
-    smtp.send_raw(&envelope, &mail(&sender, &unknown, &bounce_id)).unwrap();
+    smtp.send_raw(&envelope, &mail(&sender, &unknown, &bounce_id))
+        .unwrap();
     let inbox = wait_for_mail(
         &server,
         &sender,
         server.var("STEMPEL_MS_SENDER_PASSWORD"),
-        &[&bounce_id, "Status: 5.1.1", &format!("Final-Recipient: rfc822; {unknown}")],
+        &[
+            &bounce_id,
+            "Status: 5.1.1",
+            &format!("Final-Recipient: rfc822; {unknown}"),
+        ],
     );
     assert!(inbox.contains("multipart/report"));
     assert!(inbox.contains("report-type=delivery-status"));
@@ -98,5 +109,8 @@ fn submission_refuses_auth_before_starttls() {
         .build();
     let sender: Address = server.var("STEMPEL_MS_SENDER").parse().unwrap();
     let envelope = Envelope::new(Some(sender.clone()), vec![sender]).unwrap();
-    assert!(smtp.send_raw(&envelope, b"Subject: x\r\n\r\nx\r\n").is_err());
+    assert!(
+        smtp.send_raw(&envelope, b"Subject: x\r\n\r\nx\r\n")
+            .is_err()
+    );
 }

@@ -62,7 +62,10 @@ impl MailServer {
                     return head.rsplit(' ').next().unwrap().to_owned();
                 }
             }
-            assert!(Instant::now() < deadline, "Postfix never logged {message_id}");
+            assert!(
+                Instant::now() < deadline,
+                "Postfix never logged {message_id}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -97,11 +100,9 @@ impl Imap {
     pub fn connect(port: u16, ca_pem: &[u8], user: &str, password: &str) -> Self {
         let tcp = TcpStream::connect(("127.0.0.1", port)).unwrap();
         tcp.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        let conn = rustls::ClientConnection::new(
-            tls_config(ca_pem),
-            "localhost".try_into().unwrap(),
-        )
-        .unwrap();
+        let conn =
+            rustls::ClientConnection::new(tls_config(ca_pem), "localhost".try_into().unwrap())
+                .unwrap();
         let mut imap = Self {
             stream: BufReader::new(rustls::StreamOwned::new(conn, tcp)),
             tag: 0,
@@ -155,13 +156,21 @@ impl Imap {
 /// Polls INBOX until a message contains all of `needles`; returns everything fetched.
 pub fn wait_for_mail(server: &MailServer, user: &str, password: &str, needles: &[&str]) -> String {
     let deadline = Instant::now() + Duration::from_secs(15);
-    let mut imap = Imap::connect(server.port("STEMPEL_MS_IMAPS_PORT"), &server.ca_pem(), user, password);
+    let mut imap = Imap::connect(
+        server.port("STEMPEL_MS_IMAPS_PORT"),
+        &server.ca_pem(),
+        user,
+        password,
+    );
     loop {
         let all = String::from_utf8_lossy(&imap.fetch_all()).into_owned();
         if needles.iter().all(|n| all.contains(n)) {
             return all;
         }
-        assert!(Instant::now() < deadline, "no mail with {needles:?} arrived for {user}");
+        assert!(
+            Instant::now() < deadline,
+            "no mail with {needles:?} arrived for {user}"
+        );
         std::thread::sleep(Duration::from_millis(250));
     }
 }

@@ -1,0 +1,162 @@
+//! What can go wrong in an SMTP session, and whether trying again later can help.
+
+use std::fmt;
+
+use crate::smtp::client::Reply;
+
+/// Where in the conversation something happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Phase {
+    Connect,
+    Greeting,
+    Ehlo,
+    StartTls,
+    Auth,
+    Mail,
+    Rcpt,
+    Data,
+    Body,
+    DataEnd,
+    Rset,
+    Quit,
+}
+
+impl fmt::Display for Phase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Connect => "connecting",
+            Self::Greeting => "the greeting",
+            Self::Ehlo => "EHLO",
+            Self::StartTls => "STARTTLS",
+            Self::Auth => "AUTH",
+            Self::Mail => "MAIL FROM",
+            Self::Rcpt => "RCPT TO",
+            Self::Data => "DATA",
+            Self::Body => "sending the message",
+            Self::DataEnd => "the end of the message",
+            Self::Rset => "RSET",
+            Self::Quit => "QUIT",
+        })
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SmtpError {
+    #[error("cannot find the server {host}: {source}")]
+    Resolve {
+        host: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot connect to the server: {source}")]
+    Connect {
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the server did not answer in time ({phase})")]
+    Timeout { phase: Phase },
+    #[error("the server closed the connection ({phase})")]
+    Closed { phase: Phase },
+    #[error("network error ({phase}): {source}")]
+    Io {
+        phase: Phase,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("TLS failed ({phase}): {error}")]
+    Tls { phase: Phase, error: rustls::Error },
+    #[error("the server does not offer STARTTLS, which this account requires")]
+    StartTlsMissing,
+    #[error("the connection is not encrypted; the password is not sent over it")]
+    AuthWithoutTls,
+    #[error("the server offers no password login Stempel knows (it offers: {offered:?})")]
+    AuthNotOffered { offered: String },
+    #[error("the server refused {phase}: {}", reply.text())]
+    Reply { phase: Phase, reply: Reply },
+    #[error("the server refused every recipient: {}", reply.text())]
+    AllRecipientsRejected { reply: Reply },
+    #[error("the mail is {size} bytes; the server takes at most {max}")]
+    TooBig { size: u64, max: u64 },
+    #[error("{address} has a non-ASCII local part and the server does not support SMTPUTF8")]
+    Utf8LocalPart { address: String },
+    #[error("{address} cannot be sent ({phase})")]
+    BadAddress { address: String, phase: Phase },
+    #[error("protocol error ({phase}): {what}")]
+    Protocol { phase: Phase, what: String },
+    #[error("could not record the send locally: {what}")]
+    Local { what: String },
+}
+
+impl SmtpError {
+    /// The server's reply, when the error is one.
+    #[must_use]
+    pub fn reply(&self) -> Option<&Reply> {
+        match self {
+            Self::Reply { reply, .. } | Self::AllRecipientsRejected { reply } => Some(reply),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn phase(&self) -> Option<Phase> {
+        match self {
+            Self::Timeout { phase }
+            | Self::Closed { phase }
+            | Self::Io { phase, .. }
+            | Self::Tls { phase, .. }
+            | Self::Reply { phase, .. }
+            | Self::BadAddress { phase, .. }
+            | Self::Protocol { phase, .. } => Some(*phase),
+            Self::Resolve { .. } | Self::Connect { .. } => Some(Phase::Connect),
+            Self::AllRecipientsRejected { .. } => Some(Phase::Rcpt),
+            _ => None,
+        }
+    }
+
+    /// Trying again later may help: 4xx replies, timeouts, network trouble.
+    #[must_use]
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Self::Reply { reply, .. } | Self::AllRecipientsRejected { reply } => {
+                reply.code / 100 == 4
+            }
+            Self::Resolve { .. }
+            | Self::Connect { .. }
+            | Self::Timeout { .. }
+            | Self::Closed { .. }
+            | Self::Io { .. }
+            | Self::Local { .. } => true,
+            // A garbled reply or a broken STARTTLS exchange is usually a network middlebox
+            // or an overloaded server, not a permanent refusal.
+            Self::Protocol { .. } => true,
+            Self::Tls { .. }
+            | Self::StartTlsMissing
+            | Self::AuthWithoutTls
+            | Self::AuthNotOffered { .. }
+            | Self::TooBig { .. }
+            | Self::Utf8LocalPart { .. }
+            | Self::BadAddress { .. } => false,
+        }
+    }
+
+    /// Trying again will not help without a change (of password, address, settings).
+    #[must_use]
+    pub fn is_permanent(&self) -> bool {
+        !self.is_transient()
+    }
+
+    /// The connection itself is gone or unusable for the next mail.
+    #[must_use]
+    pub fn breaks_session(&self) -> bool {
+        matches!(
+            self,
+            Self::Timeout { .. }
+                | Self::Closed { .. }
+                | Self::Io { .. }
+                | Self::Tls { .. }
+                | Self::Protocol { .. }
+                | Self::Resolve { .. }
+                | Self::Connect { .. }
+        ) || self.reply().is_some_and(|r| r.code == 421)
+    }
+}

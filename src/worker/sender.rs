@@ -1,0 +1,579 @@
+//! The sender: takes due mails from the store and sends them, one connection per account per
+//! batch, keeping the receipt of every attempt.
+//!
+//! Runs on a thread named `sender` with its own store connection. At start it resolves mails an
+//! earlier run left in *sending* ([`Store::recover_interrupted`]). For each mail it opens an
+//! attempt, sends, and closes the attempt with the receipt in one transaction before touching
+//! the next mail; right before the end of DATA it marks the attempt durably, so a crash after
+//! that point leaves the mail *uncertain*, never silently queued for a second send.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
+use std::thread::JoinHandle;
+
+use jiff::{SignedDuration, Timestamp};
+
+use crate::model::{Account, Dir, Outcome, Security, TranscriptLine};
+use crate::secrets::{self, SecretError};
+use crate::smtp::client::{Client, Endpoint, MailEnvelope, Timeouts, Transcript};
+use crate::smtp::error::SmtpError;
+use crate::smtp::explain::{Explanation, explain_error, explain_reply};
+use crate::smtp::tls;
+use crate::store::{AttemptRecord, Finish, Store, StoreError};
+use crate::worker::Waker;
+
+/// What the sender is asked to do.
+#[derive(Clone, Debug)]
+pub enum Command {
+    /// Send the due mails (all, or only these ids).
+    SendDue {
+        only: Option<Vec<i64>>,
+    },
+    Shutdown,
+}
+
+/// What the sender reports.
+#[derive(Clone, Debug)]
+pub enum Event {
+    BatchStarted {
+        total: usize,
+    },
+    MailDone(MailReport),
+    BatchFinished(Summary),
+    /// Something outside any one mail went wrong (the store, a missing account).
+    Problem(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct MailReport {
+    pub id: i64,
+    pub index: usize,
+    pub total: usize,
+    pub outcome: Outcome,
+    pub queue_id: Option<String>,
+    pub error: Option<String>,
+    pub explanation: Option<Explanation>,
+    pub next_attempt_at: Option<Timestamp>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub sent: usize,
+    pub deferred: usize,
+    pub failed: usize,
+    pub uncertain: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub timeouts: Timeouts,
+    /// Name for EHLO; `None` uses the sender's domain.
+    pub helo_name: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            timeouts: Timeouts::default(),
+            helo_name: None,
+        }
+    }
+}
+
+/// The caller's side of a running sender.
+pub struct Handle {
+    commands: SyncSender<Command>,
+    pub events: Receiver<Event>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Handle {
+    /// Asks for a batch; never blocks (a full queue means a batch is already asked for).
+    pub fn send_due(&self, only: Option<Vec<i64>>) -> bool {
+        match self.commands.try_send(Command::SendDue { only }) {
+            Ok(()) | Err(TrySendError::Full(_)) => true,
+            Err(TrySendError::Disconnected(_)) => false,
+        }
+    }
+}
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        let _ = self.commands.try_send(Command::Shutdown);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Starts the sender thread on the database at `db`.
+pub fn spawn(db: PathBuf, options: Options, waker: Waker) -> std::io::Result<Handle> {
+    let (commands, command_rx) = sync_channel(4);
+    let (event_tx, events) = sync_channel(1024);
+    let thread = std::thread::Builder::new()
+        .name("sender".into())
+        .spawn(move || {
+            let emit = |e: Event| {
+                // The receiver is gone when the front closed: nothing left to tell.
+                let _ = event_tx.send(e);
+                waker();
+            };
+            let mut store = match Store::open(&db) {
+                Ok(s) => s,
+                Err(e) => {
+                    emit(Event::Problem(e.to_string()));
+                    return;
+                }
+            };
+            if let Err(e) = store.recover_interrupted() {
+                emit(Event::Problem(e.to_string()));
+            }
+            while let Ok(Command::SendDue { only }) = command_rx.recv() {
+                match run_batch(&mut store, only.as_deref(), &options, &emit) {
+                    Ok(summary) => emit(Event::BatchFinished(summary)),
+                    Err(e) => {
+                        emit(Event::Problem(e.to_string()));
+                        emit(Event::BatchFinished(Summary::default()));
+                    }
+                }
+            }
+        })?;
+    Ok(Handle {
+        commands,
+        events,
+        thread: Some(thread),
+    })
+}
+
+/// When to try a deferred mail again: 1 min, 5 min, 15 min, 1 h, then every 4 h, giving up
+/// (`None`) once the mail has waited two days.
+#[must_use]
+pub fn next_attempt(attempts_made: u32, queued_at: Timestamp, now: Timestamp) -> Option<Timestamp> {
+    let delay = match attempts_made {
+        0 | 1 => SignedDuration::from_mins(1),
+        2 => SignedDuration::from_mins(5),
+        3 => SignedDuration::from_mins(15),
+        4 => SignedDuration::from_hours(1),
+        _ => SignedDuration::from_hours(4),
+    };
+    let next = now + delay;
+    (next <= queued_at + SignedDuration::from_hours(48)).then_some(next)
+}
+
+struct Due {
+    id: i64,
+    envelope: MailEnvelope,
+    raw: Vec<u8>,
+    queued_at: Timestamp,
+    attempts: u32,
+}
+
+fn run_batch(
+    store: &mut Store,
+    only: Option<&[i64]>,
+    options: &Options,
+    emit: &dyn Fn(Event),
+) -> Result<Summary, StoreError> {
+    let ids = store.claim_due(Timestamp::now(), only)?;
+    let total = ids.len();
+    emit(Event::BatchStarted { total });
+    let mut by_account: BTreeMap<String, Vec<Due>> = BTreeMap::new();
+    for id in ids {
+        let m = store.message(id)?;
+        let raw = store.raw(id)?.unwrap_or_default();
+        let from = store.account(&m.account)?.from.address;
+        by_account.entry(m.account.clone()).or_default().push(Due {
+            id,
+            envelope: MailEnvelope {
+                from,
+                recipients: m.recipients.iter().map(|r| r.address.clone()).collect(),
+                envelope_id: m.envelope_id.clone(),
+                notify_success: m.notify_delivery,
+            },
+            raw,
+            queued_at: m.queued_at.unwrap_or(m.created_at),
+            attempts: m.attempt_count,
+        });
+    }
+    let mut summary = Summary::default();
+    let mut index = 0;
+    for (account, mails) in by_account {
+        let account = store.account(&account)?;
+        send_account(
+            store,
+            &account,
+            mails,
+            options,
+            &mut |report: MailReport| {
+                match report.outcome {
+                    Outcome::Sent => summary.sent += 1,
+                    Outcome::Deferred => summary.deferred += 1,
+                    Outcome::Failed => summary.failed += 1,
+                    Outcome::Uncertain => summary.uncertain += 1,
+                }
+                index += 1;
+                emit(Event::MailDone(MailReport {
+                    index,
+                    total,
+                    ..report
+                }));
+            },
+        )?;
+    }
+    Ok(summary)
+}
+
+/// An open session and the transcript lines every mail's receipt starts with.
+struct Session {
+    client: Client,
+    setup: Vec<TranscriptLine>,
+}
+
+fn endpoint(account: &Account, options: &Options) -> Endpoint {
+    let helo = options.helo_name.clone().unwrap_or_else(|| {
+        account
+            .from
+            .address
+            .rsplit_once('@')
+            .map_or("localhost", |(_, d)| d)
+            .to_owned()
+    });
+    Endpoint {
+        host: account.smtp.host.clone(),
+        port: account.smtp.port,
+        security: account.smtp.security,
+        helo_name: helo,
+        timeouts: options.timeouts,
+    }
+}
+
+/// Why a session could not be opened.
+enum OpenError {
+    Smtp(SmtpError, Transcript),
+    Setup {
+        error: String,
+        explanation: Explanation,
+        permanent: bool,
+    },
+}
+
+/// Connects, secures and logs in.
+pub fn open_session(
+    account: &Account,
+    options: &Options,
+) -> Result<(Client, Vec<TranscriptLine>), (String, Explanation, bool, Vec<TranscriptLine>)> {
+    match open(account, options) {
+        Ok(s) => Ok((s.client, s.setup)),
+        Err(OpenError::Smtp(e, t)) => {
+            Err((e.to_string(), explain_error(&e), e.is_permanent(), t.lines))
+        }
+        Err(OpenError::Setup {
+            error,
+            explanation,
+            permanent,
+        }) => Err((error, explanation, permanent, Vec::new())),
+    }
+}
+
+fn open(account: &Account, options: &Options) -> Result<Session, OpenError> {
+    let tls = tls::client_config(account.ca_file.as_deref()).map_err(|e| OpenError::Setup {
+        error: e.to_string(),
+        explanation: Explanation {
+            key: "tls-setup",
+            meaning: "the account's CA file cannot be used",
+            advice: "check the CA file given for this account",
+        },
+        permanent: true,
+    })?;
+    let password = if account.smtp.user.is_empty() {
+        None
+    } else {
+        Some(
+            secrets::password(&account.name, account.password_command.as_deref()).map_err(|e| {
+                let permanent = matches!(e, SecretError::Missing(_) | SecretError::Empty);
+                OpenError::Setup {
+                    error: e.to_string(),
+                    explanation: Explanation {
+                        key: if permanent { "secret-missing" } else { "secret-unavailable" },
+                        meaning: if permanent {
+                            "no password is stored for this account"
+                        } else {
+                            "the password could not be read from the keychain or the password command"
+                        },
+                        advice: if permanent {
+                            "store the password (Accounts, or `stempel account set-password`)"
+                        } else {
+                            "unlock the keychain, or give the account a password command; Stempel tries again later"
+                        },
+                    },
+                    permanent,
+                }
+            })?,
+        )
+    };
+    let endpoint = endpoint(account, options);
+    let mut client = Client::connect(&endpoint, &tls, Transcript::new())
+        .map_err(|(e, t)| OpenError::Smtp(e, t))?;
+    if account.smtp.security == Security::None {
+        client
+            .transcript
+            .push(Dir::Info, "no encryption (security: none)");
+    }
+    if let Some(password) = &password
+        && let Err(e) = client.authenticate(&account.smtp.user, password)
+    {
+        let t = client.quit();
+        return Err(OpenError::Smtp(e, t));
+    }
+    let setup = client.transcript.lines.clone();
+    Ok(Session { client, setup })
+}
+
+fn tls_record(client: &Client, account: &Account) -> AttemptRecord {
+    let tls = client.tls.clone().unwrap_or_default();
+    AttemptRecord {
+        server: Some(format!("{}:{}", account.smtp.host, account.smtp.port)),
+        peer_address: Some(client.peer.to_string()),
+        tls_version: client.tls.as_ref().map(|_| tls.version.clone()),
+        tls_cipher: client.tls.as_ref().map(|_| tls.cipher.clone()),
+        cert_subject: client.tls.as_ref().map(|_| tls.cert_subject.clone()),
+        cert_sha256: client.tls.as_ref().map(|_| tls.cert_sha256.clone()),
+        cert_verified: client.tls.as_ref().map(|_| tls.verified),
+        ..AttemptRecord::default()
+    }
+}
+
+fn send_account(
+    store: &mut Store,
+    account: &Account,
+    mails: Vec<Due>,
+    options: &Options,
+    report: &mut dyn FnMut(MailReport),
+) -> Result<(), StoreError> {
+    let server = format!("{}:{}", account.smtp.host, account.smtp.port);
+    let mut session: Option<Session> = None;
+    let mut reconnects = 0;
+    let mut last_attempt = None;
+    for mail in mails {
+        if session.as_ref().is_none_or(|s| !s.client.is_usable()) {
+            if let Some(s) = session.take() {
+                let _ = s.client.quit();
+            }
+            if reconnects > 1 {
+                // The server keeps dropping us: the rest waits for the next batch.
+                let err = "the connection broke repeatedly".to_owned();
+                finish_without_session(
+                    store,
+                    &server,
+                    &mail,
+                    &err,
+                    explain_error(&SmtpError::Closed {
+                        phase: crate::smtp::error::Phase::Connect,
+                    }),
+                    false,
+                    Vec::new(),
+                    report,
+                )?;
+                continue;
+            }
+            reconnects += 1;
+            match open(account, options) {
+                Ok(s) => session = Some(s),
+                Err(OpenError::Smtp(e, t)) => {
+                    finish_without_session(
+                        store,
+                        &server,
+                        &mail,
+                        &e.to_string(),
+                        explain_error(&e),
+                        e.is_permanent(),
+                        t.lines,
+                        report,
+                    )?;
+                    continue;
+                }
+                Err(OpenError::Setup {
+                    error,
+                    explanation,
+                    permanent,
+                }) => {
+                    finish_without_session(
+                        store,
+                        &server,
+                        &mail,
+                        &error,
+                        explanation,
+                        permanent,
+                        Vec::new(),
+                        report,
+                    )?;
+                    continue;
+                }
+            }
+        }
+        let Some(s) = session.as_mut() else { continue };
+        let attempt = store.begin_attempt(mail.id, &server)?;
+        last_attempt = Some(attempt);
+        let start = s.client.transcript.lines.len();
+        let mut mark_error = None;
+        let result = s.client.send_mail(&mail.envelope, &mail.raw, &mut || {
+            store.mark_data_end(attempt).map_err(|e| {
+                let text = e.to_string();
+                mark_error = Some(text.clone());
+                text
+            })
+        });
+        let mut record = tls_record(&s.client, account);
+        record.transcript = s.setup.clone();
+        record.transcript.extend(s.client.transcript.since(start));
+        record.rcpt = result
+            .rcpt
+            .iter()
+            .map(|r| (r.address.clone(), r.accepted, r.reply.clone()))
+            .collect();
+        let (finish, outcome, explanation, error) = match &result.result {
+            Ok(reply) => {
+                let r = reply.receipt();
+                record.reply_code = Some(reply.code);
+                record.enhanced_status.clone_from(&r.enhanced_status);
+                record.reply_text = Some(r.text.clone());
+                record.queue_id.clone_from(&r.queue_id);
+                (Finish::Sent, Outcome::Sent, None, None)
+            }
+            Err(e) => {
+                if let Some(reply) = e.reply() {
+                    let r = reply.receipt();
+                    record.reply_code = Some(reply.code);
+                    record.enhanced_status.clone_from(&r.enhanced_status);
+                    record.reply_text = Some(r.text);
+                }
+                let explanation = explain_error(e);
+                let (finish, outcome) = if result.data_end_sent && e.reply().is_none() {
+                    (Finish::Uncertain, Outcome::Uncertain)
+                } else if e.is_transient() {
+                    match next_attempt(mail.attempts + 1, mail.queued_at, Timestamp::now()) {
+                        Some(at) => (
+                            Finish::Deferred {
+                                next_attempt_at: at,
+                            },
+                            Outcome::Deferred,
+                        ),
+                        None => (Finish::Failed, Outcome::Failed),
+                    }
+                } else {
+                    (Finish::Failed, Outcome::Failed)
+                };
+                (finish, outcome, Some(explanation), Some(e.to_string()))
+            }
+        };
+        record.error.clone_from(&error);
+        record.explanation = explanation
+            .as_ref()
+            .map(|e| format!("{}; {}", e.meaning, e.advice));
+        store.finish_attempt(attempt, &record, finish)?;
+        if let Some(e) = mark_error {
+            return Err(StoreError::Corrupt(format!(
+                "could not mark the end of data: {e}"
+            )));
+        }
+        report(MailReport {
+            id: mail.id,
+            index: 0,
+            total: 0,
+            outcome,
+            queue_id: record.queue_id.clone(),
+            error,
+            explanation,
+            next_attempt_at: match finish {
+                Finish::Deferred { next_attempt_at } => Some(next_attempt_at),
+                _ => None,
+            },
+        });
+    }
+    if let Some(s) = session {
+        let start = s.client.transcript.lines.len();
+        let transcript = s.client.quit();
+        if let Some(attempt) = last_attempt {
+            store.append_transcript(attempt, &transcript.since(start))?;
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)] // one call site per way a session can fail to open
+fn finish_without_session(
+    store: &mut Store,
+    server: &str,
+    mail: &Due,
+    error: &str,
+    explanation: Explanation,
+    permanent: bool,
+    transcript: Vec<TranscriptLine>,
+    report: &mut dyn FnMut(MailReport),
+) -> Result<(), StoreError> {
+    let attempt = store.begin_attempt(mail.id, server)?;
+    let (finish, outcome) = if permanent {
+        (Finish::Failed, Outcome::Failed)
+    } else {
+        match next_attempt(mail.attempts + 1, mail.queued_at, Timestamp::now()) {
+            Some(at) => (
+                Finish::Deferred {
+                    next_attempt_at: at,
+                },
+                Outcome::Deferred,
+            ),
+            None => (Finish::Failed, Outcome::Failed),
+        }
+    };
+    let record = AttemptRecord {
+        server: Some(server.to_owned()),
+        error: Some(error.to_owned()),
+        explanation: Some(format!("{}; {}", explanation.meaning, explanation.advice)),
+        transcript,
+        ..AttemptRecord::default()
+    };
+    store.finish_attempt(attempt, &record, finish)?;
+    report(MailReport {
+        id: mail.id,
+        index: 0,
+        total: 0,
+        outcome,
+        queue_id: None,
+        error: Some(error.to_owned()),
+        explanation: Some(explanation),
+        next_attempt_at: match finish {
+            Finish::Deferred { next_attempt_at } => Some(next_attempt_at),
+            _ => None,
+        },
+    });
+    Ok(())
+}
+
+/// Explains a reply line given by the user (`stempel explain`).
+#[must_use]
+pub fn explain_text(reply: &str) -> (crate::smtp::reply::Receipt, Explanation) {
+    let r = crate::smtp::reply::Receipt::parse(reply);
+    let e = explain_reply(r.code.unwrap_or(0), r.enhanced_status.as_deref(), &r.text);
+    (r, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_schedule() {
+        let q = Timestamp::from_second(1_800_000_000).unwrap();
+        let mins = |n: i64| SignedDuration::from_mins(n);
+        assert_eq!(next_attempt(1, q, q), Some(q + mins(1)));
+        assert_eq!(next_attempt(2, q, q), Some(q + mins(5)));
+        assert_eq!(next_attempt(3, q, q), Some(q + mins(15)));
+        assert_eq!(next_attempt(4, q, q), Some(q + mins(60)));
+        assert_eq!(next_attempt(9, q, q), Some(q + mins(240)));
+        // Two days after queueing it gives up.
+        let late = q + SignedDuration::from_hours(47);
+        assert_eq!(next_attempt(20, q, late), None);
+        assert!(next_attempt(20, q, q + SignedDuration::from_hours(40)).is_some());
+    }
+}
