@@ -392,7 +392,7 @@ fn account(paths: &Paths, cmd: AccountCommand) -> anyhow::Result<ExitCode> {
                     lines.extend(client.quit().since(start));
                     (None, lines)
                 }
-                Err((error, explanation, _, lines)) => (Some((error, explanation)), lines),
+                Err(f) => (Some((f.error, f.explanation)), f.transcript),
             };
             let mut out = std::io::stdout().lock();
             for l in &transcript {

@@ -1,6 +1,7 @@
 //! Smoke test of the mail-server harness, with lettre directly (not Stempel's sender):
 //! AUTH over STARTTLS with the test CA trusted explicitly, the 250 reply's queue id equal to the
 //! id Postfix logs, and a failure DSN for an unknown user fetched over IMAP.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a failure should panic
 
 mod common;
 

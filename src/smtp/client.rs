@@ -51,10 +51,10 @@ impl Default for Timeouts {
     fn default() -> Self {
         Self {
             connect: Duration::from_secs(30),
-            greeting: Duration::from_secs(300),
-            command: Duration::from_secs(300),
-            data_block: Duration::from_secs(180),
-            data_end: Duration::from_secs(600),
+            greeting: Duration::from_mins(5),
+            command: Duration::from_mins(5),
+            data_block: Duration::from_mins(3),
+            data_end: Duration::from_mins(10),
         }
     }
 }
@@ -134,6 +134,7 @@ impl Reply {
 }
 
 /// What the server said it supports in its EHLO reply.
+#[allow(clippy::struct_excessive_bools)] // one flag per EHLO keyword, as the server lists them
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Extensions {
     pub starttls: bool,
@@ -447,9 +448,10 @@ impl Client {
             .peer_certificates()
             .and_then(|c| c.first())
             .map(|der| {
-                let subject = x509_parser::parse_x509_certificate(der)
-                    .map(|(_, cert)| cert.subject().to_string())
-                    .unwrap_or_else(|_| "(unreadable certificate)".into());
+                let subject = x509_parser::parse_x509_certificate(der).map_or_else(
+                    |_| "(unreadable certificate)".into(),
+                    |(_, cert)| cert.subject().to_string(),
+                );
                 (subject, hex::encode(Sha256::digest(der)))
             })
             .unwrap_or_default();
@@ -572,22 +574,12 @@ impl Client {
         })
     }
 
-    fn send_mail_inner(
-        &mut self,
+    /// MAIL, RCPT for each recipient and DATA, with the parameters the server supports.
+    fn envelope_commands(
+        &self,
         env: &MailEnvelope,
         message: &[u8],
-        before_data_end: &mut dyn FnMut() -> Result<(), String>,
-        out: &mut MailResult,
-    ) -> Result<Reply, SmtpError> {
-        if let Some(max) = self.extensions.size
-            && max > 0
-            && message.len() as u64 > max
-        {
-            return Err(SmtpError::TooBig {
-                size: message.len() as u64,
-                max,
-            });
-        }
+    ) -> Result<Vec<(Phase, String)>, SmtpError> {
         let mut mail_params = Vec::new();
         if self.extensions.size.is_some() {
             mail_params.push(MailParameter::Size(message.len()));
@@ -632,39 +624,57 @@ impl Client {
             commands.push((Phase::Rcpt, Rcpt::new(address, params).to_string()));
         }
         commands.push((Phase::Data, Data.to_string()));
+        Ok(commands)
+    }
 
-        // With PIPELINING the whole group goes in one write; replies are read in order.
-        let replies = if self.extensions.pipelining {
-            for (phase, cmd) in &commands {
+    /// Sends the envelope commands and reads their replies: in one write with PIPELINING,
+    /// else one by one, stopping early when MAIL or every RCPT is refused.
+    fn exchange(&mut self, commands: &[(Phase, String)]) -> Result<Vec<Reply>, SmtpError> {
+        let mut replies = Vec::new();
+        if self.extensions.pipelining {
+            for (phase, cmd) in commands {
                 self.write_line(*phase, cmd, None)?;
             }
             self.flush(Phase::Mail)?;
-            let mut replies = Vec::new();
-            for (phase, _) in &commands {
+            for (phase, _) in commands {
                 replies.push(self.read_reply(*phase, self.endpoint.timeouts.command)?);
             }
-            replies
-        } else {
-            let mut replies = Vec::new();
-            for (i, (phase, cmd)) in commands.iter().enumerate() {
-                self.write_line(*phase, cmd, None)?;
-                self.flush(*phase)?;
-                let reply = self.read_reply(*phase, self.endpoint.timeouts.command)?;
-                let stop = (i == 0 && !reply.is_positive())
-                    || (*phase == Phase::Rcpt
-                        && i == commands.len() - 2
-                        && replies
-                            .iter()
-                            .skip(1)
-                            .chain([&reply])
-                            .all(|r: &Reply| !r.is_positive()));
-                replies.push(reply);
-                if stop {
-                    break;
-                }
+            return Ok(replies);
+        }
+        for (i, (phase, cmd)) in commands.iter().enumerate() {
+            self.write_line(*phase, cmd, None)?;
+            self.flush(*phase)?;
+            let reply = self.read_reply(*phase, self.endpoint.timeouts.command)?;
+            let mail_refused = i == 0 && !reply.is_positive();
+            let last_rcpt = *phase == Phase::Rcpt && i == commands.len() - 2;
+            replies.push(reply);
+            let all_rcpt_refused =
+                last_rcpt && replies.iter().skip(1).all(|r: &Reply| !r.is_positive());
+            if mail_refused || all_rcpt_refused {
+                break;
             }
-            replies
-        };
+        }
+        Ok(replies)
+    }
+
+    fn send_mail_inner(
+        &mut self,
+        env: &MailEnvelope,
+        message: &[u8],
+        before_data_end: &mut dyn FnMut() -> Result<(), String>,
+        out: &mut MailResult,
+    ) -> Result<Reply, SmtpError> {
+        if let Some(max) = self.extensions.size
+            && max > 0
+            && message.len() as u64 > max
+        {
+            return Err(SmtpError::TooBig {
+                size: message.len() as u64,
+                max,
+            });
+        }
+        let commands = self.envelope_commands(env, message)?;
+        let replies = self.exchange(&commands)?;
 
         let mail_reply = &replies[0];
         if !mail_reply.is_positive() {
@@ -719,6 +729,12 @@ impl Client {
             .write_all(&stuffed)
             .map_err(|e| io_err(Phase::Body, e))?;
         self.flush(Phase::Body)?;
+        // A server that already hung up did not get the mail: say so before the end marker,
+        // which would otherwise make the mail "uncertain".
+        if self.peer_has_closed() {
+            self.broken = true;
+            return Err(SmtpError::Closed { phase: Phase::Body });
+        }
         before_data_end().map_err(|what| SmtpError::Local { what })?;
         out.data_end_sent = true;
         self.write_line(Phase::DataEnd, ".\r\n", None)?;
@@ -731,6 +747,27 @@ impl Client {
             });
         }
         Ok(reply)
+    }
+
+    /// Whether the server has closed or reset the connection (checked without blocking).
+    fn peer_has_closed(&self) -> bool {
+        let tcp = self.stream.get_ref().tcp();
+        if tcp.set_nonblocking(true).is_err() {
+            return false;
+        }
+        let mut byte = [0u8; 1];
+        let closed = match tcp.peek(&mut byte) {
+            Ok(0) => true,
+            Ok(_) => false,
+            Err(e) => matches!(
+                e.kind(),
+                io::ErrorKind::ConnectionReset
+                    | io::ErrorKind::ConnectionAborted
+                    | io::ErrorKind::BrokenPipe
+            ),
+        };
+        let _ = tcp.set_nonblocking(false);
+        closed
     }
 
     /// RSET after a refused mail, so the session can carry the next one.
@@ -750,6 +787,7 @@ impl Client {
     }
 
     /// QUIT, politely; errors are of no consequence any more.
+    #[must_use]
     pub fn quit(mut self) -> Transcript {
         if !self.broken {
             let _ = self.command(Phase::Quit, &Quit.to_string(), 221);
@@ -956,6 +994,7 @@ fn idna_encode(domain: &str) -> Option<String> {
     labels.map(|l| l.join("."))
 }
 
+#[allow(clippy::many_single_char_names)] // the names of RFC 3492's pseudocode
 fn punycode(input: &str) -> Option<String> {
     const BASE: u32 = 36;
     const TMIN: u32 = 1;

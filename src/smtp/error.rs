@@ -125,10 +125,10 @@ impl SmtpError {
             | Self::Timeout { .. }
             | Self::Closed { .. }
             | Self::Io { .. }
-            | Self::Local { .. } => true,
+            | Self::Local { .. }
             // A garbled reply or a broken STARTTLS exchange is usually a network middlebox
             // or an overloaded server, not a permanent refusal.
-            Self::Protocol { .. } => true,
+            | Self::Protocol { .. } => true,
             Self::Tls { .. }
             | Self::StartTlsMissing
             | Self::AuthWithoutTls

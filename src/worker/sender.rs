@@ -65,20 +65,11 @@ pub struct Summary {
     pub uncertain: usize,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Options {
     pub timeouts: Timeouts,
     /// Name for EHLO; `None` uses the sender's domain.
     pub helo_name: Option<String>,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Self {
-            timeouts: Timeouts::default(),
-            helo_name: None,
-        }
-    }
 }
 
 /// The caller's side of a running sender.
@@ -90,6 +81,7 @@ pub struct Handle {
 
 impl Handle {
     /// Asks for a batch; never blocks (a full queue means a batch is already asked for).
+    #[must_use]
     pub fn send_due(&self, only: Option<Vec<i64>>) -> bool {
         match self.commands.try_send(Command::SendDue { only }) {
             Ok(()) | Err(TrySendError::Full(_)) => true,
@@ -258,21 +250,38 @@ enum OpenError {
     },
 }
 
-/// Connects, secures and logs in.
+/// Why [`open_session`] failed, with the conversation up to the failure.
+#[derive(Debug)]
+pub struct OpenFailure {
+    pub error: String,
+    pub explanation: Explanation,
+    pub permanent: bool,
+    pub transcript: Vec<TranscriptLine>,
+}
+
+/// Connects, secures and logs in (`stempel account test`, "Test connection").
 pub fn open_session(
     account: &Account,
     options: &Options,
-) -> Result<(Client, Vec<TranscriptLine>), (String, Explanation, bool, Vec<TranscriptLine>)> {
+) -> Result<(Client, Vec<TranscriptLine>), OpenFailure> {
     match open(account, options) {
         Ok(s) => Ok((s.client, s.setup)),
-        Err(OpenError::Smtp(e, t)) => {
-            Err((e.to_string(), explain_error(&e), e.is_permanent(), t.lines))
-        }
+        Err(OpenError::Smtp(e, t)) => Err(OpenFailure {
+            error: e.to_string(),
+            explanation: explain_error(&e),
+            permanent: e.is_permanent(),
+            transcript: t.lines,
+        }),
         Err(OpenError::Setup {
             error,
             explanation,
             permanent,
-        }) => Err((error, explanation, permanent, Vec::new())),
+        }) => Err(OpenFailure {
+            error,
+            explanation,
+            permanent,
+            transcript: Vec::new(),
+        }),
     }
 }
 
@@ -413,83 +422,7 @@ fn send_account(
             }
         }
         let Some(s) = session.as_mut() else { continue };
-        let attempt = store.begin_attempt(mail.id, &server)?;
-        last_attempt = Some(attempt);
-        let start = s.client.transcript.lines.len();
-        let mut mark_error = None;
-        let result = s.client.send_mail(&mail.envelope, &mail.raw, &mut || {
-            store.mark_data_end(attempt).map_err(|e| {
-                let text = e.to_string();
-                mark_error = Some(text.clone());
-                text
-            })
-        });
-        let mut record = tls_record(&s.client, account);
-        record.transcript = s.setup.clone();
-        record.transcript.extend(s.client.transcript.since(start));
-        record.rcpt = result
-            .rcpt
-            .iter()
-            .map(|r| (r.address.clone(), r.accepted, r.reply.clone()))
-            .collect();
-        let (finish, outcome, explanation, error) = match &result.result {
-            Ok(reply) => {
-                let r = reply.receipt();
-                record.reply_code = Some(reply.code);
-                record.enhanced_status.clone_from(&r.enhanced_status);
-                record.reply_text = Some(r.text.clone());
-                record.queue_id.clone_from(&r.queue_id);
-                (Finish::Sent, Outcome::Sent, None, None)
-            }
-            Err(e) => {
-                if let Some(reply) = e.reply() {
-                    let r = reply.receipt();
-                    record.reply_code = Some(reply.code);
-                    record.enhanced_status.clone_from(&r.enhanced_status);
-                    record.reply_text = Some(r.text);
-                }
-                let explanation = explain_error(e);
-                let (finish, outcome) = if result.data_end_sent && e.reply().is_none() {
-                    (Finish::Uncertain, Outcome::Uncertain)
-                } else if e.is_transient() {
-                    match next_attempt(mail.attempts + 1, mail.queued_at, Timestamp::now()) {
-                        Some(at) => (
-                            Finish::Deferred {
-                                next_attempt_at: at,
-                            },
-                            Outcome::Deferred,
-                        ),
-                        None => (Finish::Failed, Outcome::Failed),
-                    }
-                } else {
-                    (Finish::Failed, Outcome::Failed)
-                };
-                (finish, outcome, Some(explanation), Some(e.to_string()))
-            }
-        };
-        record.error.clone_from(&error);
-        record.explanation = explanation
-            .as_ref()
-            .map(|e| format!("{}; {}", e.meaning, e.advice));
-        store.finish_attempt(attempt, &record, finish)?;
-        if let Some(e) = mark_error {
-            return Err(StoreError::Corrupt(format!(
-                "could not mark the end of data: {e}"
-            )));
-        }
-        report(MailReport {
-            id: mail.id,
-            index: 0,
-            total: 0,
-            outcome,
-            queue_id: record.queue_id.clone(),
-            error,
-            explanation,
-            next_attempt_at: match finish {
-                Finish::Deferred { next_attempt_at } => Some(next_attempt_at),
-                _ => None,
-            },
-        });
+        last_attempt = Some(send_one(store, s, account, &server, &mail, report)?);
     }
     if let Some(s) = session {
         let start = s.client.transcript.lines.len();
@@ -499,6 +432,94 @@ fn send_account(
         }
     }
     Ok(())
+}
+
+/// Sends one mail on an open session and stores its receipt; returns the attempt id.
+fn send_one(
+    store: &mut Store,
+    s: &mut Session,
+    account: &Account,
+    server: &str,
+    mail: &Due,
+    report: &mut dyn FnMut(MailReport),
+) -> Result<i64, StoreError> {
+    let attempt = store.begin_attempt(mail.id, server)?;
+    let start = s.client.transcript.lines.len();
+    let mut mark_error = None;
+    let result = s.client.send_mail(&mail.envelope, &mail.raw, &mut || {
+        store.mark_data_end(attempt).map_err(|e| {
+            let text = e.to_string();
+            mark_error = Some(text.clone());
+            text
+        })
+    });
+    let mut record = tls_record(&s.client, account);
+    record.transcript = s.setup.clone();
+    record.transcript.extend(s.client.transcript.since(start));
+    record.rcpt = result
+        .rcpt
+        .iter()
+        .map(|r| (r.address.clone(), r.accepted, r.reply.clone()))
+        .collect();
+    let (finish, outcome, explanation, error) = match &result.result {
+        Ok(reply) => {
+            let r = reply.receipt();
+            record.reply_code = Some(reply.code);
+            record.enhanced_status.clone_from(&r.enhanced_status);
+            record.reply_text = Some(r.text.clone());
+            record.queue_id.clone_from(&r.queue_id);
+            (Finish::Sent, Outcome::Sent, None, None)
+        }
+        Err(e) => {
+            if let Some(reply) = e.reply() {
+                let r = reply.receipt();
+                record.reply_code = Some(reply.code);
+                record.enhanced_status.clone_from(&r.enhanced_status);
+                record.reply_text = Some(r.text);
+            }
+            let explanation = explain_error(e);
+            let (finish, outcome) = if result.data_end_sent && e.reply().is_none() {
+                (Finish::Uncertain, Outcome::Uncertain)
+            } else if e.is_transient() {
+                match next_attempt(mail.attempts + 1, mail.queued_at, Timestamp::now()) {
+                    Some(at) => (
+                        Finish::Deferred {
+                            next_attempt_at: at,
+                        },
+                        Outcome::Deferred,
+                    ),
+                    None => (Finish::Failed, Outcome::Failed),
+                }
+            } else {
+                (Finish::Failed, Outcome::Failed)
+            };
+            (finish, outcome, Some(explanation), Some(e.to_string()))
+        }
+    };
+    record.error.clone_from(&error);
+    record.explanation = explanation
+        .as_ref()
+        .map(|e| format!("{}; {}", e.meaning, e.advice));
+    store.finish_attempt(attempt, &record, finish)?;
+    if let Some(e) = mark_error {
+        return Err(StoreError::Corrupt(format!(
+            "could not mark the end of data: {e}"
+        )));
+    }
+    report(MailReport {
+        id: mail.id,
+        index: 0,
+        total: 0,
+        outcome,
+        queue_id: record.queue_id.clone(),
+        error,
+        explanation,
+        next_attempt_at: match finish {
+            Finish::Deferred { next_attempt_at } => Some(next_attempt_at),
+            _ => None,
+        },
+    });
+    Ok(attempt)
 }
 
 #[allow(clippy::too_many_arguments)] // one call site per way a session can fail to open
