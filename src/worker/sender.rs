@@ -16,7 +16,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::model::{Account, Dir, Outcome, Security, TranscriptLine};
 use crate::secrets::{self, SecretError};
-use crate::smtp::client::{Client, Endpoint, MailEnvelope, Timeouts, Transcript};
+use crate::smtp::client::{Client, Endpoint, MailEnvelope, Reply, Timeouts, Transcript};
 use crate::smtp::error::SmtpError;
 use crate::smtp::explain::{Explanation, explain_error, explain_reply};
 use crate::smtp::tls;
@@ -257,32 +257,43 @@ pub struct OpenFailure {
     pub explanation: Explanation,
     pub permanent: bool,
     pub transcript: Vec<TranscriptLine>,
+    /// The server's refusal, when it gave one (e.g. 535 to AUTH).
+    pub reply: Option<Reply>,
+}
+
+impl From<OpenError> for OpenFailure {
+    fn from(e: OpenError) -> Self {
+        match e {
+            OpenError::Smtp(e, t) => Self {
+                error: e.to_string(),
+                explanation: explain_error(&e),
+                permanent: e.is_permanent(),
+                transcript: t.lines,
+                reply: e.reply().cloned(),
+            },
+            OpenError::Setup {
+                error,
+                explanation,
+                permanent,
+            } => Self {
+                error,
+                explanation,
+                permanent,
+                transcript: Vec::new(),
+                reply: None,
+            },
+        }
+    }
 }
 
 /// Connects, secures and logs in (`stempel account test`, "Test connection").
 pub fn open_session(
     account: &Account,
     options: &Options,
-) -> Result<(Client, Vec<TranscriptLine>), OpenFailure> {
-    match open(account, options) {
-        Ok(s) => Ok((s.client, s.setup)),
-        Err(OpenError::Smtp(e, t)) => Err(OpenFailure {
-            error: e.to_string(),
-            explanation: explain_error(&e),
-            permanent: e.is_permanent(),
-            transcript: t.lines,
-        }),
-        Err(OpenError::Setup {
-            error,
-            explanation,
-            permanent,
-        }) => Err(OpenFailure {
-            error,
-            explanation,
-            permanent,
-            transcript: Vec::new(),
-        }),
-    }
+) -> Result<(Client, Vec<TranscriptLine>), Box<OpenFailure>> {
+    open(account, options)
+        .map(|s| (s.client, s.setup))
+        .map_err(|e| Box::new(OpenFailure::from(e)))
 }
 
 fn open(account: &Account, options: &Options) -> Result<Session, OpenError> {
@@ -364,59 +375,38 @@ fn send_account(
     let mut session: Option<Session> = None;
     let mut reconnects = 0;
     let mut last_attempt = None;
+    // Once a session cannot be opened, every remaining mail of the account shares that failure.
+    let mut failure: Option<OpenFailure> = None;
     for mail in mails {
+        if let Some(f) = &failure {
+            finish_without_session(store, &server, &mail, f, report)?;
+            continue;
+        }
         if session.as_ref().is_none_or(|s| !s.client.is_usable()) {
             if let Some(s) = session.take() {
                 let _ = s.client.quit();
             }
-            if reconnects > 1 {
-                // The server keeps dropping us: the rest waits for the next batch.
-                let err = "the connection broke repeatedly".to_owned();
-                finish_without_session(
-                    store,
-                    &server,
-                    &mail,
-                    &err,
-                    explain_error(&SmtpError::Closed {
-                        phase: crate::smtp::error::Phase::Connect,
-                    }),
-                    false,
-                    Vec::new(),
-                    report,
-                )?;
-                continue;
-            }
-            reconnects += 1;
-            match open(account, options) {
+            let opened = if reconnects > 1 {
+                // The server keeps dropping the line: the rest waits for the next batch.
+                let closed = SmtpError::Closed {
+                    phase: crate::smtp::error::Phase::Connect,
+                };
+                Err(OpenFailure {
+                    error: "the connection broke repeatedly".into(),
+                    explanation: explain_error(&closed),
+                    permanent: false,
+                    transcript: Vec::new(),
+                    reply: None,
+                })
+            } else {
+                reconnects += 1;
+                open(account, options).map_err(OpenFailure::from)
+            };
+            match opened {
                 Ok(s) => session = Some(s),
-                Err(OpenError::Smtp(e, t)) => {
-                    finish_without_session(
-                        store,
-                        &server,
-                        &mail,
-                        &e.to_string(),
-                        explain_error(&e),
-                        e.is_permanent(),
-                        t.lines,
-                        report,
-                    )?;
-                    continue;
-                }
-                Err(OpenError::Setup {
-                    error,
-                    explanation,
-                    permanent,
-                }) => {
-                    finish_without_session(
-                        store,
-                        &server,
-                        &mail,
-                        &error,
-                        explanation,
-                        permanent,
-                        Vec::new(),
-                        report,
-                    )?;
+                Err(f) => {
+                    finish_without_session(store, &server, &mail, &f, report)?;
+                    failure = Some(f);
                     continue;
                 }
             }
@@ -522,19 +512,15 @@ fn send_one(
     Ok(attempt)
 }
 
-#[allow(clippy::too_many_arguments)] // one call site per way a session can fail to open
 fn finish_without_session(
     store: &mut Store,
     server: &str,
     mail: &Due,
-    error: &str,
-    explanation: Explanation,
-    permanent: bool,
-    transcript: Vec<TranscriptLine>,
+    failure: &OpenFailure,
     report: &mut dyn FnMut(MailReport),
 ) -> Result<(), StoreError> {
     let attempt = store.begin_attempt(mail.id, server)?;
-    let (finish, outcome) = if permanent {
+    let (finish, outcome) = if failure.permanent {
         (Finish::Failed, Outcome::Failed)
     } else {
         match next_attempt(mail.attempts + 1, mail.queued_at, Timestamp::now()) {
@@ -547,11 +533,18 @@ fn finish_without_session(
             None => (Finish::Failed, Outcome::Failed),
         }
     };
+    let receipt = failure.reply.as_ref().map(Reply::receipt);
     let record = AttemptRecord {
         server: Some(server.to_owned()),
-        error: Some(error.to_owned()),
-        explanation: Some(format!("{}; {}", explanation.meaning, explanation.advice)),
-        transcript,
+        error: Some(failure.error.clone()),
+        explanation: Some(format!(
+            "{}; {}",
+            failure.explanation.meaning, failure.explanation.advice
+        )),
+        transcript: failure.transcript.clone(),
+        reply_code: failure.reply.as_ref().map(|r| r.code),
+        enhanced_status: receipt.as_ref().and_then(|r| r.enhanced_status.clone()),
+        reply_text: receipt.map(|r| r.text),
         ..AttemptRecord::default()
     };
     store.finish_attempt(attempt, &record, finish)?;
@@ -561,8 +554,8 @@ fn finish_without_session(
         total: 0,
         outcome,
         queue_id: None,
-        error: Some(error.to_owned()),
-        explanation: Some(explanation),
+        error: Some(failure.error.clone()),
+        explanation: Some(failure.explanation.clone()),
         next_attempt_at: match finish {
             Finish::Deferred { next_attempt_at } => Some(next_attempt_at),
             _ => None,

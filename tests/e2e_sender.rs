@@ -1,0 +1,219 @@
+//! Stempel's own sender against the real Postfix of `tests/mailserver/start.sh`, through the
+//! real binary: account, password in the real keychain, queue, send, and the receipt.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a failure should panic
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use base64::Engine as _;
+use common::MailServer;
+use serde_json::Value;
+
+fn stempel(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("stempel").unwrap();
+    cmd.env("STEMPEL_DATA_DIR", dir)
+        .env_remove("STEMPEL_KEYCHAIN");
+    cmd
+}
+
+fn add_account(dir: &Path, server: &MailServer, name: &str, port: &str, security: &str) {
+    stempel(dir)
+        .args([
+            "account",
+            "add",
+            name,
+            "--from",
+            &format!("Faktury <{}>", server.var("STEMPEL_MS_SENDER")),
+            "--smtp-host",
+            "localhost",
+            "--smtp-port",
+            server.var(port),
+            "--smtp-security",
+            security,
+            "--smtp-user",
+            server.var("STEMPEL_MS_SENDER"),
+            "--ca-file",
+            server.var("STEMPEL_MS_CA_FILE"),
+        ])
+        .assert()
+        .success();
+    stempel(dir)
+        .args(["account", "set-password", name])
+        .write_stdin(server.var("STEMPEL_MS_SENDER_PASSWORD"))
+        .assert()
+        .success();
+}
+
+fn queue(dir: &Path, account: &str, to: &str, extra: &[&str]) -> String {
+    let out = stempel(dir)
+        .args([
+            "queue",
+            "--account",
+            account,
+            "--to",
+            to,
+            "--subject",
+            "Faktura FV/2026/11/007",
+            "--body",
+            "Dzień dobry,\n.\nfaktura w załączeniu.",
+        ])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+fn show(dir: &Path, id: &str) -> (Value, String) {
+    let out = stempel(dir).args(["show", id, "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    (serde_json::from_str(&text).unwrap(), text)
+}
+
+#[test]
+#[ignore = "needs the mail servers and a keychain: run .ci/e2e"]
+fn send_over_starttls_keeps_the_servers_receipt() {
+    let server = MailServer::from_env();
+    let dir = tempfile::tempdir().unwrap();
+    add_account(
+        dir.path(),
+        &server,
+        "firma",
+        "STEMPEL_MS_SUBMISSION_PORT",
+        "starttls",
+    );
+    stempel(dir.path())
+        .args(["account", "test", "firma"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("235"));
+    let id = queue(
+        dir.path(),
+        "firma",
+        server.var("STEMPEL_MS_CUSTOMER"),
+        &["--notify-delivery"],
+    );
+    stempel(dir.path())
+        .args(["send", "--all"])
+        .assert()
+        .success();
+
+    let (v, text) = show(dir.path(), &id);
+    assert_eq!(v["state"], "sent");
+    let attempt = &v["attempts"][0];
+    assert_eq!(attempt["reply_code"], 250);
+    assert_eq!(attempt["outcome"], "sent");
+    assert!(
+        attempt["reply_text"]
+            .as_str()
+            .unwrap()
+            .contains("queued as")
+    );
+    let queue_id = attempt["queue_id"].as_str().unwrap();
+    assert_eq!(
+        queue_id,
+        server.postfix_queue_id_of(v["message_id"].as_str().unwrap())
+    );
+    let tls = attempt["tls_version"].as_str().unwrap();
+    assert!(tls == "TLSv1.3" || tls == "TLSv1.2", "{tls}");
+    let transcript = attempt["transcript"].as_array().unwrap();
+    let first_server = transcript.iter().find(|l| l["dir"] == "S").unwrap();
+    assert!(
+        first_server["line"].as_str().unwrap().starts_with("220 "),
+        "starts with the greeting"
+    );
+    assert!(transcript.iter().any(|l| l["line"] == "STARTTLS"));
+    assert!(transcript.iter().any(|l| l["line"] == "AUTH PLAIN ****"));
+    assert!(
+        transcript
+            .iter()
+            .any(|l| l["line"].as_str().unwrap().starts_with("221"))
+    );
+    // No password, and not its AUTH PLAIN base64 either.
+    let password = server.var("STEMPEL_MS_SENDER_PASSWORD");
+    let b64 = base64::engine::general_purpose::STANDARD
+        .encode(format!("\0{}\0{password}", server.var("STEMPEL_MS_SENDER")));
+    assert!(!text.contains(password) && !text.contains(&b64));
+    // The DSN request reached Postfix: it logs the success notification it sends back.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !server
+        .postfix_log()
+        .contains(&format!("{queue_id}: sender delivery status notification"))
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no success DSN logged for {queue_id}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // The database holds no password either.
+    let db = std::fs::read(dir.path().join("stempel.db")).unwrap();
+    assert!(!db.windows(password.len()).any(|w| w == password.as_bytes()));
+}
+
+#[test]
+#[ignore = "needs the mail servers and a keychain: run .ci/e2e"]
+fn send_over_implicit_tls() {
+    let server = MailServer::from_env();
+    let dir = tempfile::tempdir().unwrap();
+    add_account(
+        dir.path(),
+        &server,
+        "tls",
+        "STEMPEL_MS_SUBMISSIONS_PORT",
+        "tls",
+    );
+    let id = queue(dir.path(), "tls", server.var("STEMPEL_MS_CUSTOMER"), &[]);
+    stempel(dir.path()).args(["send", &id]).assert().success();
+    let (v, _) = show(dir.path(), &id);
+    assert_eq!(v["state"], "sent");
+    let attempt = &v["attempts"][0];
+    assert_eq!(
+        attempt["queue_id"].as_str().unwrap(),
+        server.postfix_queue_id_of(v["message_id"].as_str().unwrap())
+    );
+    assert!(
+        !attempt["transcript"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["line"] == "STARTTLS")
+    );
+}
+
+#[test]
+#[ignore = "needs the mail servers and a keychain: run .ci/e2e"]
+fn wrong_password_fails_with_an_explanation() {
+    let server = MailServer::from_env();
+    let dir = tempfile::tempdir().unwrap();
+    add_account(
+        dir.path(),
+        &server,
+        "bad",
+        "STEMPEL_MS_SUBMISSION_PORT",
+        "starttls",
+    );
+    stempel(dir.path())
+        .args(["account", "set-password", "bad"])
+        .write_stdin("not-the-password")
+        .assert()
+        .success();
+    let id = queue(dir.path(), "bad", server.var("STEMPEL_MS_CUSTOMER"), &[]);
+    stempel(dir.path()).args(["send"]).assert().code(1);
+    let (v, _) = show(dir.path(), &id);
+    assert_eq!(v["state"], "failed");
+    assert_eq!(v["attempts"][0]["reply_code"], 535);
+    assert!(
+        v["attempts"][0]["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("refused the password")
+    );
+}
