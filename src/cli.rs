@@ -321,9 +321,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::CheckBounces { .. } | Command::ParseBounce { .. } => {
-            Err(anyhow!("this command is not available yet"))
-        }
+        Command::ParseBounce { files, json } => parse_bounce(&files, json),
+        Command::CheckBounces { .. } => Err(anyhow!("this command is not available yet")),
     }
 }
 
@@ -601,6 +600,68 @@ fn send(paths: &Paths, all: bool, ids: Vec<i64>) -> anyhow::Result<ExitCode> {
         return Err(anyhow!(p));
     }
     Ok(if not_sent > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn parse_bounce(files: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut unreadable = 0;
+    for file in files {
+        let raw = match std::fs::read(file) {
+            Ok(raw) => raw,
+            Err(e) => {
+                eprintln!("stempel: cannot read {}: {e}", file.display());
+                unreadable += 1;
+                continue;
+            }
+        };
+        let report = crate::bounce::parse(&raw);
+        if json {
+            let recipients: Vec<serde_json::Value> = report
+                .recipients
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "address": r.address,
+                        "action": r.action,
+                        "status": r.status,
+                        "diagnostic": r.diagnostic,
+                        "reason": r.reason,
+                        "explanation": r.reason.explanation(),
+                        "remote_mta": r.remote_mta,
+                    })
+                })
+                .collect();
+            let v = serde_json::json!({
+                "file": file.display().to_string(),
+                "is_bounce": report.is_bounce(),
+                "kind": report.kind,
+                "recipients": recipients,
+                "message_id": report.message_id,
+                "envelope_id": report.envelope_id,
+                "original_subject": report.original_subject,
+                "disposition": report.disposition,
+            });
+            writeln!(out, "{v}")?;
+        } else {
+            writeln!(out, "{}: {:?}", file.display(), report.kind)?;
+            for r in &report.recipients {
+                writeln!(
+                    out,
+                    "  {} {} {} ({})",
+                    r.address,
+                    r.action,
+                    r.status.as_deref().unwrap_or("-"),
+                    r.reason.explanation()
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if unreadable > 0 && unreadable == files.len() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -5,6 +5,7 @@
 //! plain data and pure parts (`model`, `config`, `secrets`). See ARCHITECTURE.md.
 
 pub mod app;
+pub mod bounce;
 pub mod cli;
 pub mod config;
 pub mod mail;

@@ -1,0 +1,197 @@
+//! Sender throughput: 1,000 mails of 100 KB over one connection to Postfix's `smtp-sink` on
+//! loopback, every receipt persisted, against two anchors measured in the same run:
+//!   - `smtp-source` sending the same count and size over one connection to the same sink;
+//!   - a naive loop that opens a new connection for every mail (as most invoicing tools do),
+//!     here lettre's `SmtpTransport` without a pool.
+//! Needs Postfix's `smtp-sink` and `smtp-source` (Debian package `postfix`).
+//! Run: `cargo bench --bench sender`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::cast_precision_loss)] // a benchmark
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use lettre::address::Envelope;
+use lettre::transport::smtp::client::Tls;
+use lettre::{SmtpTransport, Transport};
+use stempel::model::{Account, Compose, Endpoint, Mailbox, Security};
+use stempel::outbox::{self, Destination};
+use stempel::store::Store;
+use stempel::worker::sender::{self, Event};
+
+const MAILS: usize = 1000;
+const SIZE: usize = 100 * 1024;
+
+struct Sink(Child);
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start_sink(port: u16) -> Sink {
+    let mut cmd = Command::new("smtp-sink");
+    if nix_is_root() {
+        cmd.args(["-u", "nobody"]);
+    }
+    let child = cmd
+        .args([&format!("127.0.0.1:{port}"), "256"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("smtp-sink (Debian package postfix) is needed");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "smtp-sink did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Sink(child)
+}
+
+fn nix_is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
+
+fn rate(n: usize, d: Duration) -> f64 {
+    n as f64 / d.as_secs_f64()
+}
+
+fn main() {
+    let port = free_port();
+    let _sink = start_sink(port);
+
+    // The outbox: 1,000 queued mails whose built size is about 100 KB each.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stempel.db");
+    let mut store = Store::open(&db).unwrap();
+    store
+        .add_account(&Account {
+            name: "bench".into(),
+            from: Mailbox {
+                name: None,
+                address: "faktury@firma.pl".into(),
+            },
+            reply_to: None,
+            smtp: Endpoint {
+                host: "127.0.0.1".into(),
+                port,
+                security: Security::None,
+                user: String::new(),
+            },
+            imap: None,
+            imap_folders: Vec::new(),
+            password_command: None,
+            ca_file: None,
+        })
+        .unwrap();
+    let line = "Pozycja faktury 0123456789 abcdefghij klmnopqrstuvwxyz ABCDEFGHIJ 0123456789\n";
+    let body = line.repeat(SIZE / line.len());
+    for i in 0..MAILS {
+        let compose = Compose {
+            to: vec!["klient@example.com".into()],
+            subject: format!("Faktura {i}"),
+            body_text: body.clone(),
+            ..Compose::default()
+        };
+        outbox::submit(&mut store, "bench", &compose, &[], Destination::Queue).unwrap();
+    }
+    let raw = store.raw(1).unwrap().unwrap();
+    let size = raw.len();
+
+    // Stempel: one connection, receipts persisted (WAL, synchronous=FULL).
+    let handle = sender::spawn(
+        db.clone(),
+        sender::Options::default(),
+        stempel::worker::no_waker(),
+    )
+    .unwrap();
+    let start = Instant::now();
+    assert!(handle.send_due(None));
+    let summary = loop {
+        if let Event::BatchFinished(s) = handle.events.recv().unwrap() {
+            break s;
+        }
+    };
+    let stempel_time = start.elapsed();
+    assert_eq!(summary.sent, MAILS, "{summary:?}");
+    drop(handle);
+    let sent = store.list(&stempel::store::ListFilter::default()).unwrap();
+    let with_receipt = sent
+        .iter()
+        .filter(|m| m.attempts.iter().any(|a| a.reply_code == Some(250)))
+        .count();
+    assert_eq!(with_receipt, MAILS);
+
+    // smtp-source: the same count and size over one connection (-d), one session (-s 1).
+    let start = Instant::now();
+    let status = Command::new("smtp-source")
+        .args([
+            "-d",
+            "-s",
+            "1",
+            "-m",
+            &MAILS.to_string(),
+            "-l",
+            &size.to_string(),
+            "-f",
+            "faktury@firma.pl",
+            "-t",
+            "klient@example.com",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .stdout(Stdio::null())
+        .status()
+        .expect("smtp-source (Debian package postfix) is needed");
+    let source_time = start.elapsed();
+    assert!(status.success());
+
+    // Naive: a new connection for every mail.
+    let naive = SmtpTransport::builder_dangerous("127.0.0.1")
+        .port(port)
+        .tls(Tls::None)
+        .build();
+    let envelope = Envelope::new(
+        Some("faktury@firma.pl".parse().unwrap()),
+        vec!["klient@example.com".parse().unwrap()],
+    )
+    .unwrap();
+    let start = Instant::now();
+    for _ in 0..MAILS {
+        naive.send_raw(&envelope, &raw).unwrap();
+    }
+    let naive_time = start.elapsed();
+
+    let s = rate(MAILS, stempel_time);
+    println!("mails: {MAILS} x {size} bytes over loopback to smtp-sink");
+    println!(
+        "stempel (one connection, receipts persisted): {s:.0} mails/s ({:.2} s)",
+        stempel_time.as_secs_f64()
+    );
+    println!(
+        "smtp-source (one connection):               {:.0} mails/s ({:.2} s)",
+        rate(MAILS, source_time),
+        source_time.as_secs_f64()
+    );
+    println!(
+        "naive loop (new connection per mail):       {:.0} mails/s ({:.2} s)",
+        rate(MAILS, naive_time),
+        naive_time.as_secs_f64()
+    );
+    println!(
+        "ratio to smtp-source: {:.2}x (goal >= 0.8x)",
+        s / rate(MAILS, source_time)
+    );
+    println!("ratio to naive loop:  {:.2}x", s / rate(MAILS, naive_time));
+}
