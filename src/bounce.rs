@@ -92,6 +92,8 @@ struct Parts {
     disposition: Option<String>,
     feedback: bool,
     original: Option<Original>,
+    /// The raw returned message, when it may itself be a report (a forwarded bounce).
+    nested: Option<Vec<u8>>,
     texts: Vec<String>,
 }
 
@@ -152,6 +154,14 @@ fn collect(msg: &mail_parser::Message<'_>) -> Parts {
                 if parts.original.is_some() {
                     continue;
                 }
+                if let PartType::Message(m) = &part.body
+                    && m.content_type().is_some_and(|ct| {
+                        ct.subtype()
+                            .is_some_and(|s| s.eq_ignore_ascii_case("report"))
+                    })
+                {
+                    parts.nested = Some(m.raw_message().to_vec());
+                }
                 let original = match &part.body {
                     PartType::Message(m) => original_from(m),
                     _ => MessageParser::default()
@@ -200,9 +210,16 @@ fn strip_html(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// How deep reports wrapped in reports are followed.
+const MAX_NESTING: usize = 3;
+
 /// Reads one mail.
 #[must_use]
 pub fn parse(raw: &[u8]) -> Report {
+    parse_at(raw, 0)
+}
+
+fn parse_at(raw: &[u8], depth: usize) -> Report {
     let Some(msg) = MessageParser::default().parse(raw) else {
         return Report::empty(Kind::NotReport);
     };
@@ -211,7 +228,14 @@ pub fn parse(raw: &[u8]) -> Report {
         .and_then(|ct| ct.attribute("report-type"))
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    let parts = collect(&msg);
+    let mut parts = collect(&msg);
+    if parts.texts.is_empty() && parts.delivery_status.is_empty() && parts.disposition.is_none() {
+        // A multipart whose boundary never appears (seen in the wild): read the body as text.
+        let start = (msg.root_part().offset_body as usize).min(raw.len());
+        parts
+            .texts
+            .push(String::from_utf8_lossy(&raw[start..]).into_owned());
+    }
     let head = freeform::Head::from_message(&msg);
 
     if parts.feedback || report_type == "feedback-report" {
@@ -233,6 +257,14 @@ pub fn parse(raw: &[u8]) -> Report {
         && let Some(report) = delivery_report(&text, &parts, &head)
     {
         return report;
+    }
+    if depth < MAX_NESTING
+        && let Some(nested) = &parts.nested
+    {
+        let inner = parse_at(nested, depth + 1);
+        if inner.kind == Kind::Dsn {
+            return inner;
+        }
     }
     if let Some(report) = parts.texts.iter().find_map(|t| ses::parse(t)) {
         return report;
@@ -301,16 +333,19 @@ fn delivery_report(text: &str, parts: &Parts, head: &freeform::Head) -> Option<R
     }
     let notice = parts.texts.join("\n");
     for r in recipients {
-        let Some(address) = r
-            .final_recipient
-            .clone()
-            .or_else(|| r.original_recipient.clone())
-            .filter(|a| a.contains('@'))
+        // A recipient may be a command ("|/usr/bin/procmail … user@host"): take the address in it.
+        let as_address = |v: &Option<String>| {
+            v.as_deref()
+                .and_then(|v| text::addresses(v).into_iter().next())
+                .map(|f| f.address)
+        };
+        let Some(address) = as_address(&r.final_recipient)
+            .or_else(|| as_address(&r.original_recipient))
             .or_else(|| freeform::first_recipient(head, &notice))
         else {
             continue;
         };
-        let diagnostic = r.diagnostic.as_deref().map(|d| dsn::typed_value_keep(d));
+        let diagnostic = r.diagnostic.as_deref().map(dsn::typed_value_keep);
         let mut status = r.status.as_deref().and_then(text::enhanced_status);
         let from_text = diagnostic.as_deref().and_then(text::enhanced_status);
         if status.is_none()
@@ -318,10 +353,19 @@ fn delivery_report(text: &str, parts: &Parts, head: &freeform::Head) -> Option<R
         {
             status = from_text.or(status);
         }
-        let reason = status
-            .as_deref()
-            .filter(|s| !s.ends_with(".0.0"))
-            .and_then(reason::from_status)
+        let delivered = status.as_deref().is_some_and(|s| s.starts_with('2'))
+            || matches!(
+                r.action.as_deref(),
+                Some("delivered" | "relayed" | "expanded")
+            );
+        let reason = delivered
+            .then_some(Reason::Delivered)
+            .or_else(|| {
+                status
+                    .as_deref()
+                    .filter(|s| !s.ends_with(".0.0"))
+                    .and_then(reason::from_status)
+            })
             .or_else(|| diagnostic.as_deref().and_then(reason::from_text))
             .unwrap_or(Reason::Other);
         if status.is_none() {

@@ -29,7 +29,7 @@ pub struct Head {
 
 impl Head {
     pub fn from_message(m: &mail_parser::Message<'_>) -> Self {
-        let raw = |name: &str| m.header_raw(name).map(str::trim).unwrap_or("").to_owned();
+        let raw = |name: &str| m.header_raw(name).map_or("", str::trim).to_owned();
         let (from, from_name) = m
             .from()
             .and_then(|a| a.first())
@@ -287,7 +287,7 @@ fn split_notice(text: &str) -> (&str, Option<&str>) {
 /// Headers of a returned message that is only text (after a marker line).
 fn headers_in_text(text: &str) -> Option<Original> {
     let start = text.find(|c: char| !c.is_whitespace())?;
-    let m = MessageParser::default().parse_headers(text[start..].as_bytes())?;
+    let m = MessageParser::default().parse_headers(&text.as_bytes()[start..])?;
     let o = super::original_from(&m);
     if o.message_id.is_some() {
         return Some(o);
@@ -339,10 +339,18 @@ fn ignored(head: &Head, addr: &str) -> bool {
     addr == head.from || DAEMONS[..5].iter().any(|d| local.starts_with(d)) || local == "postmaster"
 }
 
+/// At most this many distinct recipients are read from one notice.
+const MAX_CANDIDATES: usize = 100;
+/// Notices are short; a huge text part is read only this far (keeps every input linear).
+const MAX_NOTICE: usize = 256 * 1024;
+
 /// Recipient candidates in a notice, strongest first.
 fn candidates(head: &Head, notice: &str) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for (i, line) in notice.lines().enumerate() {
+        if out.len() >= MAX_CANDIDATES {
+            break;
+        }
         let t = line.trim();
         let lower = t.to_lowercase();
         for f in text::addresses(t) {
@@ -358,7 +366,7 @@ fn candidates(head: &Head, notice: &str) -> Vec<Candidate> {
                     || after.starts_with("...")
                     || after.starts_with('(')
                     || after.starts_with(',')
-                    || after.starts_with("<")
+                    || after.starts_with('<')
                     || after.starts_with('['))
                 || before_lower.ends_with("rcpt to:")
                 || before_lower.ends_with("rcpt to: ")
@@ -387,13 +395,13 @@ fn candidates(head: &Head, notice: &str) -> Vec<Candidate> {
                 && !lower.starts_with("from:")
             {
                 2
-            } else if lower.contains("mail from")
-                || lower.starts_with("from:")
-                || lower.starts_with("reply-to:")
-            {
-                0
             } else {
-                1
+                // The sender's own lines name the sender, not a recipient.
+                u8::from(
+                    !(lower.contains("mail from")
+                        || lower.starts_with("from:")
+                        || lower.starts_with("reply-to:")),
+                )
             };
             if strength == 0 {
                 continue;
@@ -472,6 +480,43 @@ fn status_of(diagnostic: &str, notice: &str) -> (Option<String>, Reason) {
     (Some(reason.status(class)), reason)
 }
 
+/// The text that speaks of recipient `c`: from its line to the next recipient's, else the
+/// lines just before it, else the whole notice.
+fn diagnostic_of(c: &Candidate, lines: &[&str], positions: &[usize]) -> String {
+    if c.line == usize::MAX {
+        // Only named in a header: find its line in the text, else take the whole notice.
+        lines
+            .iter()
+            .position(|l| l.to_lowercase().contains(&c.address))
+            .map_or_else(
+                || diagnostic_for(lines, 0, lines.len()),
+                |p| diagnostic_for(lines, p, lines.len()),
+            )
+    } else {
+        let next = positions
+            .iter()
+            .copied()
+            .find(|&p| p > c.line)
+            .unwrap_or(lines.len());
+        let own = diagnostic_for(lines, c.line, next);
+        if text::enhanced_status(&own).is_some()
+            || text::reply_code(&own).is_some()
+            || reason::from_text(&own).is_some()
+        {
+            own
+        } else {
+            // The words may stand before the address ("... failed: \n addr").
+            let start = c.line.saturating_sub(6);
+            let around = diagnostic_for(lines, start, next);
+            if text::enhanced_status(&around).is_some() || reason::from_text(&around).is_some() {
+                around
+            } else {
+                diagnostic_for(lines, 0, lines.len())
+            }
+        }
+    }
+}
+
 /// A non-standard bounce, if the mail is one.
 pub(super) fn analyze(
     head: &Head,
@@ -480,7 +525,16 @@ pub(super) fn analyze(
 ) -> Option<Report> {
     let full = texts.join("\n");
     let (notice, returned) = split_notice(&full);
-    let notice_lower = notice.to_lowercase();
+    let mut cut = notice.len().min(MAX_NOTICE);
+    while !notice.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let notice = &notice[..cut];
+    let notice_lower = notice
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     let phrases = FAILURE_PHRASES
         .iter()
         .filter(|p| notice_lower.contains(*p))
@@ -543,39 +597,7 @@ pub(super) fn analyze(
         report.original_subject = o.subject;
     }
     for c in &found {
-        let diagnostic = if c.line == usize::MAX {
-            // Only named in a header: find its line in the text, else take the whole notice.
-            lines
-                .iter()
-                .position(|l| l.to_lowercase().contains(&c.address))
-                .map_or_else(
-                    || diagnostic_for(&lines, 0, lines.len()),
-                    |p| diagnostic_for(&lines, p, lines.len()),
-                )
-        } else {
-            let next = positions
-                .iter()
-                .copied()
-                .find(|&p| p > c.line)
-                .unwrap_or(lines.len());
-            let own = diagnostic_for(&lines, c.line, next);
-            if text::enhanced_status(&own).is_some()
-                || text::reply_code(&own).is_some()
-                || reason::from_text(&own).is_some()
-            {
-                own
-            } else {
-                // The words may stand before the address ("... failed: \n addr").
-                let start = c.line.saturating_sub(6);
-                let around = diagnostic_for(&lines, start, next);
-                if text::enhanced_status(&around).is_some() || reason::from_text(&around).is_some()
-                {
-                    around
-                } else {
-                    diagnostic_for(&lines, 0, lines.len())
-                }
-            }
-        };
+        let diagnostic = diagnostic_of(c, &lines, &positions);
         let (status, reason) = status_of(&diagnostic, notice);
         let action = if status.as_deref().is_some_and(|s| s.starts_with('4')) {
             "delayed"

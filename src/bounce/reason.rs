@@ -67,8 +67,7 @@ impl Reason {
             Self::MailboxFull => "2.2",
             Self::DomainNotFound => "1.2",
             Self::MessageTooLarge => "3.4",
-            Self::Spam => "7.1",
-            Self::Policy => "7.1",
+            Self::Spam | Self::Policy => "7.1",
             Self::Suspended => "2.1",
             Self::Expired => "4.7",
             Self::HostUnreachable => "4.1",
@@ -315,8 +314,7 @@ pub fn from_status(status: &str) -> Option<Reason> {
         ("2", "3") | ("3", "4") => Reason::MessageTooLarge,
         ("4", "7") => Reason::Expired,
         ("4", "1" | "2") => Reason::HostUnreachable,
-        ("7", "1") => Reason::Policy,
-        ("7", "0") => Reason::Policy,
+        ("7", "0" | "1") => Reason::Policy,
         _ => return None,
     })
 }

@@ -15,8 +15,17 @@ pub(super) fn parse(body: &str) -> Option<Report> {
     if !body[start..].contains("\"notificationType\"") {
         return None;
     }
-    let mut stream = serde_json::Deserializer::from_str(&body[start..]).into_iter::<Value>();
-    let v = stream.next()?.ok()?;
+    let first = |text: &str| {
+        serde_json::Deserializer::from_str(text)
+            .into_iter::<Value>()
+            .next()
+            .and_then(Result::ok)
+    };
+    // Long JSON lines arrive folded by mail software: unfold when the plain parse fails.
+    let v = first(&body[start..]).or_else(|| {
+        let unfolded = body[start..].replace("\r\n ", "").replace("\n ", "");
+        first(&unfolded)
+    })?;
     let v = match v.get("Message").and_then(Value::as_str) {
         // The SNS envelope around the SES event.
         Some(inner) => serde_json::from_str::<Value>(inner).ok()?,

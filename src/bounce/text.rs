@@ -71,11 +71,10 @@ fn is_boundary_before(text: &str, i: usize) -> bool {
 fn is_boundary_after(text: &str, i: usize) -> bool {
     let mut rest = text[i..].chars();
     match rest.next() {
-        None => true,
         Some(c) if c.is_ascii_alphanumeric() || c == '-' => false,
         // "5.1.1." ends a sentence; "5.1.1.2" is part of something else.
         Some('.') => !rest.next().is_some_and(|c| c.is_ascii_digit()),
-        Some(_) => true,
+        None | Some(_) => true,
     }
 }
 
@@ -123,7 +122,7 @@ pub fn reply_code(text: &str) -> Option<u16> {
             && w[1] <= b'5'
             && (i == 0
                 || !(bytes[i - 1].is_ascii_alphanumeric()
-                    || matches!(bytes[i - 1], b'.' | b'-' | b'#' | b':' | b'/')))
+                    || matches!(bytes[i - 1], b'.' | b'-' | b'#' | b'/')))
             && bytes
                 .get(i + 3)
                 .is_none_or(|c| matches!(c, b' ' | b'-' | b'\t' | b'\r' | b'\n'))
