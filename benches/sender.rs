@@ -3,9 +3,15 @@
 //!   - `smtp-source` sending the same count and size over one connection to the same sink;
 //!   - a naive loop that opens a new connection for every mail (as most invoicing tools do),
 //!     here lettre's `SmtpTransport` without a pool.
+//!
 //! Needs Postfix's `smtp-sink` and `smtp-source` (Debian package `postfix`).
 //! Run: `cargo bench --bench sender`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::cast_precision_loss)] // a benchmark
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_precision_loss,
+    clippy::too_many_lines
+)] // a benchmark
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

@@ -172,6 +172,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // 32 MiB of page cache: mail bodies read for a batch must not evict the pages every
+        // state change and receipt touches.
+        conn.pragma_update(None, "cache_size", -32_000)?;
         let mut store = Self { conn };
         store.migrate(version)?;
         Ok(store)
@@ -284,10 +287,9 @@ impl Store {
         };
         tx.execute(
             "INSERT INTO messages (account_id, state, envelope_id, message_id, from_name, from_addr,
-                reply_to, subject, body_text, body_html, notify_delivery, read_receipt, raw, sha256,
+                reply_to, subject, notify_delivery, read_receipt, sha256,
                 size, created_at, updated_at, queued_at, next_attempt_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16,
-                ?17, ?17)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?14)",
             params![
                 account_id,
                 state.as_str(),
@@ -297,11 +299,8 @@ impl Store {
                 m.from.address,
                 m.reply_to,
                 m.compose.subject,
-                m.compose.body_text,
-                m.compose.body_html,
                 m.compose.notify_delivery,
                 m.compose.read_receipt,
-                m.built.map(|b| &b.bytes),
                 m.built.map(|b| &b.sha256),
                 m.built.map(|b| b.bytes.len() as i64),
                 now,
@@ -309,6 +308,16 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO texts (message_id, body_text, body_html) VALUES (?1, ?2, ?3)",
+            params![id, m.compose.body_text, m.compose.body_html],
+        )?;
+        if let Some(b) = m.built {
+            tx.execute(
+                "INSERT INTO bodies (message_id, raw) VALUES (?1, ?2)",
+                params![id, b.bytes],
+            )?;
+        }
         for (pos, (kind, address)) in m.recipients.iter().enumerate() {
             tx.execute(
                 "INSERT INTO recipients (message_id, position, kind, address) VALUES (?1, ?2, ?3, ?4)",
@@ -352,9 +361,13 @@ impl Store {
         // The bytes first: a queued mail without them is refused by the schema.
         let now = now_ms();
         tx.execute(
-            "UPDATE messages SET raw = ?2, sha256 = ?3, size = ?4, queued_at = ?5,
-                next_attempt_at = ?5, attempt_count = 0, last_error = NULL WHERE id = ?1",
-            params![id, built.bytes, built.sha256, built.bytes.len() as i64, now],
+            "UPDATE messages SET sha256 = ?2, size = ?3, queued_at = ?4,
+                next_attempt_at = ?4, attempt_count = 0, last_error = NULL WHERE id = ?1",
+            params![id, built.sha256, built.bytes.len() as i64, now],
+        )?;
+        tx.execute(
+            "INSERT OR REPLACE INTO bodies (message_id, raw) VALUES (?1, ?2)",
+            params![id, built.bytes],
         )?;
         transition_in(&tx, id, MessageState::Queued)?;
         tx.commit()?;
@@ -366,10 +379,11 @@ impl Store {
         let tx = self.write_tx()?;
         transition_in(&tx, id, MessageState::Draft)?;
         tx.execute(
-            "UPDATE messages SET raw = NULL, sha256 = NULL, size = NULL, queued_at = NULL,
+            "UPDATE messages SET sha256 = NULL, size = NULL, queued_at = NULL,
                 next_attempt_at = NULL WHERE id = ?1",
             [id],
         )?;
+        tx.execute("DELETE FROM bodies WHERE message_id = ?1", [id])?;
         tx.commit()?;
         Ok(())
     }
@@ -423,6 +437,19 @@ impl Store {
 
     /// Opens an attempt for a mail in *sending*; returns its id.
     pub fn begin_attempt(&mut self, message: i64, server: &str) -> Result<i64> {
+        self.start_attempt(message, server, Timestamp::now(), false)
+    }
+
+    /// Opens an attempt that began at `started_at` and, when `data_end_sent`, records in the
+    /// same durable commit that the end of DATA is about to be written (see
+    /// [`Store::mark_data_end`]): the sender's fast path, one commit before the final dot.
+    pub fn start_attempt(
+        &mut self,
+        message: i64,
+        server: &str,
+        started_at: Timestamp,
+        data_end_sent: bool,
+    ) -> Result<i64> {
         let tx = self.write_tx()?;
         let state = state_in(&tx, message)?;
         if state != MessageState::Sending {
@@ -433,8 +460,9 @@ impl Store {
             });
         }
         tx.execute(
-            "INSERT INTO attempts (message_id, started_at, server) VALUES (?1, ?2, ?3)",
-            params![message, now_ms(), server],
+            "INSERT INTO attempts (message_id, started_at, server, data_end_sent)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![message, started_at.as_millisecond(), server, data_end_sent],
         )?;
         let id = tx.last_insert_rowid();
         tx.execute(
@@ -620,7 +648,12 @@ impl Store {
     /// The frozen bytes of a queued (or sent) mail.
     pub fn raw(&self, id: i64) -> Result<Option<Vec<u8>>> {
         self.conn
-            .query_row("SELECT raw FROM messages WHERE id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT b.raw FROM messages m LEFT JOIN bodies b ON b.message_id = m.id
+                 WHERE m.id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .optional()?
             .ok_or(StoreError::NoSuchMessage(id))
     }
@@ -969,10 +1002,11 @@ fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Account>> {
 }
 
 const MESSAGE_SELECT: &str = "SELECT m.id, a.name, m.state, m.message_id, m.envelope_id,
-    m.subject, m.from_name, m.from_addr, m.reply_to, m.body_text, m.notify_delivery,
+    m.subject, m.from_name, m.from_addr, m.reply_to, COALESCE(t.body_text, ''), m.notify_delivery,
     m.read_receipt, m.sha256, m.size, m.created_at, m.queued_at, m.sent_at, m.attempt_count,
     m.next_attempt_at, m.last_error, m.queue_id
-    FROM messages m JOIN accounts a ON a.id = m.account_id";
+    FROM messages m JOIN accounts a ON a.id = m.account_id
+    LEFT JOIN texts t ON t.message_id = m.id";
 
 fn message_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Message>> {
     let state: String = r.get(2)?;

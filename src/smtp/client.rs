@@ -804,6 +804,17 @@ impl Client {
             .shutdown(std::net::Shutdown::Both);
     }
 
+    /// Acknowledges incoming data at once. A server that writes each pipelined reply
+    /// separately with Nagle's algorithm on waits for our ACK before its next reply, and
+    /// Linux delays ACKs by up to 40 ms: without this every pipelined mail stalls. The kernel
+    /// leaves quick-ACK mode by itself, so it is set again before each read.
+    fn quick_ack(&self) {
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        {
+            let _ = socket2::SockRef::from(self.stream.get_ref().tcp()).set_tcp_quickack(true);
+        }
+    }
+
     fn set_timeout(&mut self, t: Duration, phase: Phase) -> Result<(), SmtpError> {
         let tcp = self.stream.get_ref().tcp();
         tcp.set_read_timeout(Some(t))
@@ -860,6 +871,7 @@ impl Client {
     /// Reads one (possibly multi-line) reply.
     fn read_reply(&mut self, phase: Phase, timeout: Duration) -> Result<Reply, SmtpError> {
         self.set_timeout(timeout, phase)?;
+        self.quick_ack();
         let mut lines = Vec::new();
         loop {
             let mut raw = Vec::new();

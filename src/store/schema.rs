@@ -36,11 +36,8 @@ CREATE TABLE messages (
     from_addr        TEXT NOT NULL,
     reply_to         TEXT,
     subject          TEXT NOT NULL,
-    body_text        TEXT NOT NULL,
-    body_html        TEXT,
     notify_delivery  INTEGER NOT NULL DEFAULT 0,
     read_receipt     INTEGER NOT NULL DEFAULT 0,
-    raw              BLOB,
     sha256           TEXT,
     size             INTEGER,
     created_at       INTEGER NOT NULL,
@@ -51,7 +48,21 @@ CREATE TABLE messages (
     next_attempt_at  INTEGER,
     last_error       TEXT,
     queue_id         TEXT,
-    CHECK (state = 'draft' OR (raw IS NOT NULL AND sha256 IS NOT NULL))
+    CHECK (state = 'draft' OR sha256 IS NOT NULL)
+);
+
+-- The composed text, apart from the row whose state changes (see `bodies`).
+CREATE TABLE texts (
+    message_id       INTEGER PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,
+    body_text        TEXT NOT NULL,
+    body_html        TEXT
+);
+
+-- The frozen bytes, apart from the row whose state changes: updating a message never
+-- rewrites its body (SQLite rewrites a whole row, overflow pages included, on UPDATE).
+CREATE TABLE bodies (
+    message_id       INTEGER PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,
+    raw              BLOB NOT NULL
 );
 CREATE INDEX messages_state_due ON messages (state, next_attempt_at);
 CREATE INDEX messages_created ON messages (created_at);

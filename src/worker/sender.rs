@@ -433,16 +433,30 @@ fn send_one(
     mail: &Due,
     report: &mut dyn FnMut(MailReport),
 ) -> Result<i64, StoreError> {
-    let attempt = store.begin_attempt(mail.id, server)?;
+    let started = Timestamp::now();
     let start = s.client.transcript.lines.len();
     let mut mark_error = None;
-    let result = s.client.send_mail(&mail.envelope, &mail.raw, &mut || {
-        store.mark_data_end(attempt).map_err(|e| {
-            let text = e.to_string();
-            mark_error = Some(text.clone());
-            text
-        })
-    });
+    // The attempt is recorded, durably, right before the final dot: one commit for both.
+    let mut attempt = None;
+    let result = s
+        .client
+        .send_mail(&mail.envelope, &mail.raw, &mut || match store
+            .start_attempt(mail.id, server, started, true)
+        {
+            Ok(id) => {
+                attempt = Some(id);
+                Ok(())
+            }
+            Err(e) => {
+                let text = e.to_string();
+                mark_error = Some(text.clone());
+                Err(text)
+            }
+        });
+    let attempt = match attempt {
+        Some(id) => id,
+        None => store.start_attempt(mail.id, server, started, false)?,
+    };
     let mut record = tls_record(&s.client, account);
     record.transcript = s.setup.clone();
     record.transcript.extend(s.client.transcript.since(start));
