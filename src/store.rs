@@ -127,6 +127,19 @@ pub struct NewDeliveryEvent<'a> {
     pub raw: &'a [u8],
 }
 
+/// What the sender needs to know of a claimed mail (its bytes are read when it is sent).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DueMail {
+    pub id: i64,
+    pub account: String,
+    pub from: String,
+    pub recipients: Vec<String>,
+    pub envelope_id: String,
+    pub notify_delivery: bool,
+    pub queued_at: Timestamp,
+    pub attempt_count: u32,
+}
+
 /// An open database.
 pub struct Store {
     conn: Connection,
@@ -643,6 +656,39 @@ impl Store {
         }
         tx.commit()?;
         Ok((requeued, uncertain))
+    }
+
+    /// The envelope of a mail, for the sender: no text, no bytes.
+    pub fn due_mail(&self, id: i64) -> Result<DueMail> {
+        let mut due = self
+            .conn
+            .query_row(
+                "SELECT a.name, m.from_addr, m.envelope_id, m.notify_delivery,
+                    COALESCE(m.queued_at, m.created_at), m.attempt_count
+                 FROM messages m JOIN accounts a ON a.id = m.account_id WHERE m.id = ?1",
+                [id],
+                |r| {
+                    Ok(DueMail {
+                        id,
+                        account: r.get(0)?,
+                        from: r.get(1)?,
+                        recipients: Vec::new(),
+                        envelope_id: r.get(2)?,
+                        notify_delivery: r.get(3)?,
+                        queued_at: ts(r.get(4)?).unwrap_or(Timestamp::UNIX_EPOCH),
+                        attempt_count: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or(StoreError::NoSuchMessage(id))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT address FROM recipients WHERE message_id = ?1 ORDER BY position",
+        )?;
+        due.recipients = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(due)
     }
 
     /// The frozen bytes of a queued (or sent) mail.

@@ -156,7 +156,6 @@ pub fn next_attempt(attempts_made: u32, queued_at: Timestamp, now: Timestamp) ->
 struct Due {
     id: i64,
     envelope: MailEnvelope,
-    raw: Vec<u8>,
     queued_at: Timestamp,
     attempts: u32,
 }
@@ -172,19 +171,16 @@ fn run_batch(
     emit(Event::BatchStarted { total });
     let mut by_account: BTreeMap<String, Vec<Due>> = BTreeMap::new();
     for id in ids {
-        let m = store.message(id)?;
-        let raw = store.raw(id)?.unwrap_or_default();
-        let from = store.account(&m.account)?.from.address;
-        by_account.entry(m.account.clone()).or_default().push(Due {
+        let m = store.due_mail(id)?;
+        by_account.entry(m.account).or_default().push(Due {
             id,
             envelope: MailEnvelope {
-                from,
-                recipients: m.recipients.iter().map(|r| r.address.clone()).collect(),
-                envelope_id: m.envelope_id.clone(),
+                from: m.from,
+                recipients: m.recipients,
+                envelope_id: m.envelope_id,
                 notify_success: m.notify_delivery,
             },
-            raw,
-            queued_at: m.queued_at.unwrap_or(m.created_at),
+            queued_at: m.queued_at,
             attempts: m.attempt_count,
         });
     }
@@ -434,25 +430,25 @@ fn send_one(
     report: &mut dyn FnMut(MailReport),
 ) -> Result<i64, StoreError> {
     let started = Timestamp::now();
+    // Read the frozen bytes only now: a batch never holds more than one mail in memory.
+    let raw = store.raw(mail.id)?.unwrap_or_default();
     let start = s.client.transcript.lines.len();
     let mut mark_error = None;
     // The attempt is recorded, durably, right before the final dot: one commit for both.
     let mut attempt = None;
-    let result = s
-        .client
-        .send_mail(&mail.envelope, &mail.raw, &mut || match store
-            .start_attempt(mail.id, server, started, true)
-        {
-            Ok(id) => {
-                attempt = Some(id);
-                Ok(())
-            }
-            Err(e) => {
-                let text = e.to_string();
-                mark_error = Some(text.clone());
-                Err(text)
-            }
-        });
+    let result = s.client.send_mail(&mail.envelope, &raw, &mut || match store
+        .start_attempt(mail.id, server, started, true)
+    {
+        Ok(id) => {
+            attempt = Some(id);
+            Ok(())
+        }
+        Err(e) => {
+            let text = e.to_string();
+            mark_error = Some(text.clone());
+            Err(text)
+        }
+    });
     let attempt = match attempt {
         Some(id) => id,
         None => store.start_attempt(mail.id, server, started, false)?,
