@@ -239,8 +239,16 @@ fn open_store(paths: &Paths) -> anyhow::Result<Store> {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let paths = Paths::resolve(cli.data_dir.as_deref())?;
     let Some(command) = cli.command else {
-        crate::app::run(&paths)?;
-        return Ok(ExitCode::SUCCESS);
+        #[cfg(feature = "gui")]
+        {
+            crate::app::run(&paths)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        #[cfg(not(feature = "gui"))]
+        return Err(BadInput(
+            "this stempel was built without the window; give a command (see --help)".into(),
+        )
+        .into());
     };
     match command {
         Command::Account(cmd) => account(&paths, cmd),

@@ -4,6 +4,7 @@
 //! fronts (`app`, `cli`) → workers (`outbox`) → protocol and store (`store`, `mail`) →
 //! plain data and pure parts (`model`, `config`, `secrets`). See ARCHITECTURE.md.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod bounce;
 pub mod cli;
