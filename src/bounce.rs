@@ -63,6 +63,8 @@ pub struct Report {
     pub reporting_mta: Option<String>,
     /// For MDNs: `displayed`, `deleted`, …
     pub disposition: Option<String>,
+    /// The report's own `Date:` (seconds since the Unix epoch).
+    pub date: Option<i64>,
 }
 
 impl Report {
@@ -75,6 +77,7 @@ impl Report {
             original_subject: None,
             reporting_mta: None,
             disposition: None,
+            date: None,
         }
     }
 
@@ -223,12 +226,19 @@ fn parse_at(raw: &[u8], depth: usize) -> Report {
     let Some(msg) = MessageParser::default().parse(raw) else {
         return Report::empty(Kind::NotReport);
     };
+    let date = msg.date().map(mail_parser::DateTime::to_timestamp);
+    let mut report = classify(&msg, raw, depth);
+    report.date = report.date.or(date);
+    report
+}
+
+fn classify(msg: &mail_parser::Message<'_>, raw: &[u8], depth: usize) -> Report {
     let report_type = msg
         .content_type()
         .and_then(|ct| ct.attribute("report-type"))
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    let mut parts = collect(&msg);
+    let mut parts = collect(msg);
     if parts.texts.is_empty() && parts.delivery_status.is_empty() && parts.disposition.is_none() {
         // A multipart whose boundary never appears (seen in the wild): read the body as text.
         let start = (msg.root_part().offset_body as usize).min(raw.len());
@@ -236,7 +246,7 @@ fn parse_at(raw: &[u8], depth: usize) -> Report {
             .texts
             .push(String::from_utf8_lossy(&raw[start..]).into_owned());
     }
-    let head = freeform::Head::from_message(&msg);
+    let head = freeform::Head::from_message(msg);
 
     if parts.feedback || report_type == "feedback-report" {
         return Report::empty(Kind::Feedback);

@@ -330,7 +330,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::ParseBounce { files, json } => parse_bounce(&files, json),
-        Command::CheckBounces { .. } => Err(anyhow!("this command is not available yet")),
+        Command::CheckBounces { account } => check_bounces(&paths, account.as_deref()),
     }
 }
 
@@ -611,6 +611,57 @@ fn send(paths: &Paths, all: bool, ids: Vec<i64>) -> anyhow::Result<ExitCode> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+fn check_bounces(paths: &Paths, account: Option<&str>) -> anyhow::Result<ExitCode> {
+    use crate::worker::scanner;
+    let mut store = open_store(paths)?;
+    if let Some(name) = account {
+        let a = store.account(name)?;
+        if a.imap.is_none() {
+            return Err(BadInput(format!(
+                "account {name:?} has no IMAP settings (add --imap-host and friends)"
+            ))
+            .into());
+        }
+    }
+    let rt = scanner::runtime()?;
+    let (summaries, errors) =
+        scanner::scan_all(&rt, &mut store, account, &scanner::Options::default())?;
+    let mut out = std::io::stdout().lock();
+    for s in &summaries {
+        eprintln!(
+            "{}: {} folders, {} mails fetched, {} reports, {} changes",
+            s.account,
+            s.folders,
+            s.fetched,
+            s.reports,
+            s.changes.len()
+        );
+        for c in &s.changes {
+            writeln!(
+                out,
+                "mail {}\t{}\t{}\t{}\t{} ({})",
+                c.message,
+                c.recipient.as_deref().unwrap_or("-"),
+                c.state.as_str(),
+                c.status.as_deref().unwrap_or("-"),
+                c.explanation,
+                c.matched_by
+            )?;
+        }
+    }
+    if summaries.is_empty() && errors.is_empty() {
+        eprintln!("no account has IMAP settings");
+    }
+    for (name, e) in &errors {
+        eprintln!("stempel: {name}: {e}");
+    }
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }
 

@@ -9,6 +9,7 @@ pub mod app;
 pub mod bounce;
 pub mod cli;
 pub mod config;
+pub mod imap;
 pub mod mail;
 pub mod model;
 pub mod outbox;

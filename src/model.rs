@@ -170,6 +170,20 @@ impl DeliveryState {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|d| d.as_str() == s)
     }
+
+    /// How far along a recipient is: a later report never moves it back
+    /// (a delay warning that arrives after the success notice changes nothing).
+    #[must_use]
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::Pending => 0,
+            Self::Accepted | Self::Rejected => 1,
+            Self::Delayed => 2,
+            Self::Relayed => 3,
+            Self::Delivered | Self::Bounced => 4,
+            Self::Read => 5,
+        }
+    }
 }
 
 /// Transport security of a connection.

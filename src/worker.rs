@@ -2,6 +2,7 @@
 //! whoever listens (the window's repaint, or nothing for the CLI) through a [`Waker`].
 //! Workers know no egui; the CLI runs the same workers as the window.
 
+pub mod scanner;
 pub mod sender;
 
 use std::sync::Arc;
