@@ -60,7 +60,7 @@ type TlsStream = tokio_rustls::client::TlsStream<TcpStream>;
 
 /// A logged-in session over TLS, or over plain TCP to loopback.
 pub enum Session {
-    Tls(async_imap::Session<TlsStream>),
+    Tls(Box<async_imap::Session<TlsStream>>),
     Plain(async_imap::Session<TcpStream>),
 }
 
@@ -160,9 +160,9 @@ pub async fn connect(
             let tls = tls_wrap(tcp, &endpoint.host, ca_file).await?;
             let mut client = async_imap::Client::new(tls);
             greet(&mut client, limit).await?;
-            Ok(Session::Tls(
+            Ok(Session::Tls(Box::new(
                 login(client, &endpoint.user, password, limit).await?,
-            ))
+            )))
         }
         Security::Starttls => {
             let mut client = async_imap::Client::new(tcp);
@@ -176,9 +176,9 @@ pub async fn connect(
             let tcp = client.into_inner();
             let tls = tls_wrap(tcp, &endpoint.host, ca_file).await?;
             let client = async_imap::Client::new(tls);
-            Ok(Session::Tls(
+            Ok(Session::Tls(Box::new(
                 login(client, &endpoint.user, password, limit).await?,
-            ))
+            )))
         }
         Security::None => {
             let loopback = tcp.peer_addr().is_ok_and(|a| a.ip().is_loopback());

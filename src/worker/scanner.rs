@@ -51,7 +51,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Self {
-            timeout: Duration::from_secs(60),
+            timeout: Duration::from_mins(1),
             probable_window: SignedDuration::from_hours(24 * 14),
         }
     }
@@ -178,6 +178,16 @@ pub fn record_report(
     Ok(changes)
 }
 
+/// The first UID to read in a folder: after the last one seen, or from the start when the
+/// folder is new to us or its UIDVALIDITY changed (its UIDs were renumbered).
+#[must_use]
+pub fn first_uid(known: Option<(u32, u32)>, uidvalidity: u32) -> u32 {
+    match known {
+        Some((validity, last)) if validity == uidvalidity => last.saturating_add(1),
+        _ => 0,
+    }
+}
+
 /// One scan of one account.
 pub fn scan_account(
     runtime: &tokio::runtime::Runtime,
@@ -226,11 +236,7 @@ async fn scan_folders(
     for name in folders {
         let folder = session.examine(&name, limit).await?;
         summary.folders += 1;
-        let known = store.scan_state(&account.name, &name)?;
-        let start = match known {
-            Some((validity, last)) if validity == folder.uidvalidity => last + 1,
-            _ => 0,
-        };
+        let start = first_uid(store.scan_state(&account.name, &name)?, folder.uidvalidity);
         if folder.exists == 0 {
             store.set_scan_state(
                 &account.name,
@@ -289,6 +295,9 @@ async fn scan_folders(
     Ok(summary)
 }
 
+#[cfg(test)]
+mod tests;
+
 /// What the scanner thread is asked to do.
 #[derive(Clone, Debug)]
 pub enum Command {
@@ -338,13 +347,16 @@ impl Drop for Handle {
     }
 }
 
+/// Per-account results of [`scan_all`], and `(account, error)` for those that failed.
+pub type ScanResults = (Vec<Summary>, Vec<(String, String)>);
+
 /// Scans every account with IMAP settings (or `only`).
 pub fn scan_all(
     runtime: &tokio::runtime::Runtime,
     store: &mut Store,
     only: Option<&str>,
     options: &Options,
-) -> Result<(Vec<Summary>, Vec<(String, String)>), StoreError> {
+) -> Result<ScanResults, StoreError> {
     let mut summaries = Vec::new();
     let mut errors = Vec::new();
     for account in store.accounts()? {
