@@ -2,7 +2,8 @@
 //! certificates verified against the OS trust store plus an optional CA file. There is no
 //! "accept invalid certificates" switch.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustls::ClientConfig;
 use rustls::pki_types::CertificateDer;
@@ -23,8 +24,23 @@ pub enum TlsSetupError {
 }
 
 /// A client configuration for this account's servers. `ca_file` adds a trusted root
-/// (a company CA or a test CA) to the platform's own.
+/// (a company CA or a test CA) to the platform's own. Built once per CA file and process:
+/// loading the platform's roots costs milliseconds, every connection would pay it again.
 pub fn client_config(ca_file: Option<&str>) -> Result<Arc<ClientConfig>, TlsSetupError> {
+    static CACHE: OnceLock<Mutex<HashMap<Option<String>, Arc<ClientConfig>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let key = ca_file.map(str::to_owned);
+    if let Some(config) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Ok(config);
+    }
+    let config = build_config(ca_file)?;
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, config.clone());
+    }
+    Ok(config)
+}
+
+fn build_config(ca_file: Option<&str>) -> Result<Arc<ClientConfig>, TlsSetupError> {
     let extra = match ca_file {
         Some(path) => read_ca(path)?,
         None => Vec::new(),

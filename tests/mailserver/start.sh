@@ -74,6 +74,7 @@ chown "$MAILUID:$MAILGID" "$DIR/mail"
 cat > "$DIR/dovecot/users" <<USERS
 invoices@stempel.test:{PLAIN}$PASS_INVOICES:$MAILUID:$MAILGID::$DIR/mail/invoices
 customer@stempel.test:{PLAIN}$PASS_CUSTOMER:$MAILUID:$MAILGID::$DIR/mail/customer
+bench@stempel.test:{PLAIN}bench-Pa55:$MAILUID:$MAILGID::$DIR/mail/bench
 USERS
 chmod 644 "$DIR/dovecot/users"
 cat > "$DIR/dovecot/dovecot.conf" <<CONF
@@ -281,6 +282,9 @@ export STEMPEL_MS_SENDER=invoices@stempel.test
 export STEMPEL_MS_SENDER_PASSWORD=$PASS_INVOICES
 export STEMPEL_MS_CUSTOMER=customer@stempel.test
 export STEMPEL_MS_CUSTOMER_PASSWORD=$PASS_CUSTOMER
+export STEMPEL_MS_BENCH_USER=bench@stempel.test
+export STEMPEL_MS_BENCH_PASSWORD=bench-Pa55
+export STEMPEL_MS_BENCH_MAILDIR=$DIR/mail/bench/Maildir
 export STEMPEL_MS_DELAY_DOMAIN=delay.test
 export STEMPEL_MS_REJECT_DOMAIN=reject.test
 ENV
