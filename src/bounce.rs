@@ -121,15 +121,19 @@ fn original_from(m: &mail_parser::Message<'_>) -> Original {
     Original {
         message_id: m.message_id().map(angle),
         subject: m.subject().map(str::to_owned),
-        to: m
-            .to()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| x.address().map(str::to_lowercase))
-                    .collect()
-            })
-            .unwrap_or_default(),
+        to: to_addresses(m),
     }
+}
+
+/// The `To:` addresses of a message, lowercase.
+fn to_addresses(m: &mail_parser::Message<'_>) -> Vec<String> {
+    m.to()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.address().map(str::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn collect(msg: &mail_parser::Message<'_>) -> Parts {

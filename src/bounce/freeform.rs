@@ -45,14 +45,7 @@ impl Head {
             from,
             from_name,
             subject: m.subject().unwrap_or("").to_lowercase(),
-            to: m
-                .to()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|x| x.address().map(str::to_lowercase))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            to: super::to_addresses(m),
             return_path_empty: return_path == "<>"
                 || return_path.is_empty() && m.header_raw("Return-Path").is_some(),
             failed_recipients: text::addresses(&raw("X-Failed-Recipients"))

@@ -153,6 +153,15 @@ pub fn next_attempt(attempts_made: u32, queued_at: Timestamp, now: Timestamp) ->
     (next <= queued_at + SignedDuration::from_hours(48)).then_some(next)
 }
 
+/// After a temporary failure: back to the queue for the next try, or failed when the mail has
+/// waited too long (see [`next_attempt`]).
+fn retry_or_give_up(mail: &Due) -> (Finish, Outcome) {
+    match next_attempt(mail.attempts + 1, mail.queued_at, Timestamp::now()) {
+        Some(next_attempt_at) => (Finish::Deferred { next_attempt_at }, Outcome::Deferred),
+        None => (Finish::Failed, Outcome::Failed),
+    }
+}
+
 struct Due {
     id: i64,
     envelope: MailEnvelope,
@@ -481,15 +490,7 @@ fn send_one(
             let (finish, outcome) = if result.data_end_sent && e.reply().is_none() {
                 (Finish::Uncertain, Outcome::Uncertain)
             } else if e.is_transient() {
-                match next_attempt(mail.attempts + 1, mail.queued_at, Timestamp::now()) {
-                    Some(at) => (
-                        Finish::Deferred {
-                            next_attempt_at: at,
-                        },
-                        Outcome::Deferred,
-                    ),
-                    None => (Finish::Failed, Outcome::Failed),
-                }
+                retry_or_give_up(mail)
             } else {
                 (Finish::Failed, Outcome::Failed)
             };
@@ -533,15 +534,7 @@ fn finish_without_session(
     let (finish, outcome) = if failure.permanent {
         (Finish::Failed, Outcome::Failed)
     } else {
-        match next_attempt(mail.attempts + 1, mail.queued_at, Timestamp::now()) {
-            Some(at) => (
-                Finish::Deferred {
-                    next_attempt_at: at,
-                },
-                Outcome::Deferred,
-            ),
-            None => (Finish::Failed, Outcome::Failed),
-        }
+        retry_or_give_up(mail)
     };
     let receipt = failure.reply.as_ref().map(Reply::receipt);
     let record = AttemptRecord {
