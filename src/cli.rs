@@ -628,7 +628,7 @@ fn check_bounces(paths: &Paths, account: Option<&str>) -> anyhow::Result<ExitCod
     }
     let rt = scanner::runtime()?;
     let (summaries, errors) =
-        scanner::scan_all(&rt, &mut store, account, &scanner::Options::default())?;
+        scanner::scan_all(&rt, &mut store, account, &scanner::Options::default(), None)?;
     let mut out = std::io::stdout().lock();
     for s in &summaries {
         eprintln!(

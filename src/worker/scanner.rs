@@ -210,6 +210,57 @@ pub fn scan_account(
     })
 }
 
+/// IMAP sessions kept open between scans, per account: the scanner thread's periodic scans
+/// then cost a few round trips instead of a TLS handshake and a login each time.
+#[derive(Debug, Default)]
+pub struct Sessions {
+    open: std::collections::HashMap<String, imap::Session>,
+}
+
+impl Sessions {
+    /// Logs every kept session out.
+    pub fn close(&mut self, runtime: &tokio::runtime::Runtime, limit: Duration) {
+        for (_, mut s) in self.open.drain() {
+            runtime.block_on(s.logout(limit));
+        }
+    }
+}
+
+/// One scan of one account on a kept session (opened, or opened again after an error).
+pub fn scan_account_kept(
+    runtime: &tokio::runtime::Runtime,
+    store: &mut Store,
+    account: &Account,
+    options: &Options,
+    sessions: &mut Sessions,
+) -> Result<Summary, ScanError> {
+    let imap = account
+        .imap
+        .clone()
+        .ok_or_else(|| ScanError::NoImap(account.name.clone()))?;
+    runtime.block_on(async {
+        // A kept session is tried first; the server may have closed it while idle, and then a
+        // new one is opened below.
+        if let Some(mut session) = sessions.open.remove(&account.name)
+            && let Ok(summary) = scan_folders(&mut session, store, account, options).await
+        {
+            sessions.open.insert(account.name.clone(), session);
+            return Ok(summary);
+        }
+        let password = secrets::password(&account.name, account.password_command.as_deref())?;
+        let mut session = imap::connect(
+            &imap,
+            &password,
+            account.ca_file.as_deref(),
+            options.timeout,
+        )
+        .await?;
+        let summary = scan_folders(&mut session, store, account, options).await?;
+        sessions.open.insert(account.name.clone(), session);
+        Ok(summary)
+    })
+}
+
 async fn scan_folders(
     session: &mut imap::Session,
     store: &mut Store,
@@ -356,6 +407,7 @@ pub fn scan_all(
     store: &mut Store,
     only: Option<&str>,
     options: &Options,
+    mut sessions: Option<&mut Sessions>,
 ) -> Result<ScanResults, StoreError> {
     let mut summaries = Vec::new();
     let mut errors = Vec::new();
@@ -363,7 +415,11 @@ pub fn scan_all(
         if only.is_some_and(|o| o != account.name) || (only.is_none() && account.imap.is_none()) {
             continue;
         }
-        match scan_account(runtime, store, &account, options) {
+        let result = match sessions.as_deref_mut() {
+            Some(kept) => scan_account_kept(runtime, store, &account, options, kept),
+            None => scan_account(runtime, store, &account, options),
+        };
+        match result {
             Ok(s) => summaries.push(s),
             Err(e) => errors.push((account.name.clone(), e.to_string())),
         }
@@ -400,14 +456,24 @@ pub fn spawn(
                 (Err(e), _) => return emit(Event::Problem(e.to_string())),
                 (_, Err(e)) => return emit(Event::Problem(e.to_string())),
             };
+            let mut sessions = Sessions::default();
             loop {
                 let only = match command_rx.recv_timeout(interval) {
                     Ok(Command::ScanNow { account }) => account,
                     Err(RecvTimeoutError::Timeout) => None,
-                    Ok(Command::Shutdown) | Err(RecvTimeoutError::Disconnected) => return,
+                    Ok(Command::Shutdown) | Err(RecvTimeoutError::Disconnected) => {
+                        sessions.close(&rt, options.timeout);
+                        return;
+                    }
                 };
                 emit(Event::Started);
-                match scan_all(&rt, &mut store, only.as_deref(), &options) {
+                match scan_all(
+                    &rt,
+                    &mut store,
+                    only.as_deref(),
+                    &options,
+                    Some(&mut sessions),
+                ) {
                     Ok((summaries, errors)) => emit(Event::Finished {
                         summaries,
                         errors,
