@@ -92,6 +92,8 @@ pub enum AccountCommand {
         #[arg(long)]
         json: bool,
     },
+    /// List the provider presets.
+    Presets,
     /// Store the account's password in the OS keychain, read from standard input.
     SetPassword { name: String },
     /// Connect, secure, authenticate and quit, printing the conversation.
@@ -106,14 +108,18 @@ pub struct AccountArgs {
     pub from: String,
     #[arg(long)]
     pub reply_to: Option<String>,
+    /// Fill in a provider's servers (see `stempel account presets`).
     #[arg(long)]
-    pub smtp_host: String,
+    pub preset: Option<String>,
+    #[arg(long, required_unless_present = "preset")]
+    pub smtp_host: Option<String>,
+    #[arg(long, required_unless_present = "preset")]
+    pub smtp_port: Option<u16>,
+    #[arg(long, value_parser = security_parser(), required_unless_present = "preset")]
+    pub smtp_security: Option<String>,
+    /// The login name; the sender's address when not given.
     #[arg(long)]
-    pub smtp_port: u16,
-    #[arg(long, value_parser = security_parser())]
-    pub smtp_security: String,
-    #[arg(long)]
-    pub smtp_user: String,
+    pub smtp_user: Option<String>,
     #[arg(long, requires_all = ["imap_port", "imap_security", "imap_user"])]
     pub imap_host: Option<String>,
     #[arg(long, requires = "imap_host")]
@@ -351,6 +357,9 @@ fn account(paths: &Paths, cmd: AccountCommand) -> anyhow::Result<ExitCode> {
             let mut store = open_store(paths)?;
             store.add_account(&account)?;
             eprintln!("account {:?} added", account.name);
+            if let Some(p) = args.preset.as_deref().and_then(crate::presets::find) {
+                eprintln!("{}: {}", p.name, p.hint);
+            }
             if account.password_command.is_none() {
                 eprintln!(
                     "store its password with: stempel account set-password {}",
@@ -377,6 +386,25 @@ fn account(paths: &Paths, cmd: AccountCommand) -> anyhow::Result<ExitCode> {
                         a.smtp.security.as_str()
                     )?;
                 }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        AccountCommand::Presets => {
+            let mut out = std::io::stdout().lock();
+            for p in crate::presets::PRESETS {
+                writeln!(
+                    out,
+                    "{}\t{}\tSMTP {}:{} ({}), IMAP {}:{} ({})\n\t{}",
+                    p.id,
+                    p.name,
+                    p.smtp.0,
+                    p.smtp.1,
+                    p.smtp.2.as_str(),
+                    p.imap.0,
+                    p.imap.1,
+                    p.imap.2.as_str(),
+                    p.hint
+                )?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -446,13 +474,35 @@ fn account_from_args(a: &AccountArgs) -> anyhow::Result<Account> {
     if name.is_empty() || name.chars().any(char::is_control) {
         return Err(BadInput("an account name must be non-empty text".into()).into());
     }
+    let preset =
+        match &a.preset {
+            Some(id) => Some(crate::presets::find(id).ok_or_else(|| {
+                BadInput(format!("no preset {id:?}; see `stempel account presets`"))
+            })?),
+            None => None,
+        };
+    let from = mail::parse_mailbox(&a.from)?;
+    let smtp_host = a.smtp_host.clone().or(preset.map(|p| p.smtp.0.to_owned()));
+    let smtp_port = a.smtp_port.or(preset.map(|p| p.smtp.1));
+    let smtp_security = a
+        .smtp_security
+        .clone()
+        .or(preset.map(|p| p.smtp.2.as_str().to_owned()));
+    let (Some(smtp_host), Some(smtp_port), Some(smtp_security)) =
+        (smtp_host, smtp_port, smtp_security)
+    else {
+        return Err(BadInput(
+            "give --smtp-host, --smtp-port and --smtp-security, or --preset".into(),
+        )
+        .into());
+    };
+    let smtp_user = a.smtp_user.clone().unwrap_or_else(|| from.address.clone());
     for (field, value) in [
-        ("smtp host", a.smtp_host.as_str()),
-        ("smtp user", a.smtp_user.as_str()),
+        ("smtp host", smtp_host.as_str()),
+        ("smtp user", smtp_user.as_str()),
     ] {
         mail::check_header_value(field, value)?;
     }
-    let from = mail::parse_mailbox(&a.from)?;
     let reply_to = a.reply_to.as_deref().map(mail::parse_address).transpose()?;
     let security =
         |s: &str| Security::parse(s).ok_or_else(|| BadInput(format!("unknown security {s:?}")));
@@ -463,7 +513,12 @@ fn account_from_args(a: &AccountArgs) -> anyhow::Result<Account> {
             security: security(sec)?,
             user: user.clone(),
         }),
-        _ => None,
+        _ => preset.map(|p| Endpoint {
+            host: p.imap.0.to_owned(),
+            port: p.imap.1,
+            security: p.imap.2,
+            user: smtp_user.clone(),
+        }),
     };
     let ca_file = match &a.ca_file {
         Some(p) => {
@@ -484,10 +539,10 @@ fn account_from_args(a: &AccountArgs) -> anyhow::Result<Account> {
         from,
         reply_to,
         smtp: Endpoint {
-            host: a.smtp_host.clone(),
-            port: a.smtp_port,
-            security: security(&a.smtp_security)?,
-            user: a.smtp_user.clone(),
+            host: smtp_host,
+            port: smtp_port,
+            security: security(&smtp_security)?,
+            user: smtp_user,
         },
         imap,
         imap_folders: a.imap_folders.clone(),

@@ -13,6 +13,7 @@ pub mod imap;
 pub mod mail;
 pub mod model;
 pub mod outbox;
+pub mod presets;
 pub mod secrets;
 pub mod smtp;
 pub mod store;

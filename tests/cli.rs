@@ -368,3 +368,49 @@ fn duplicate_account_and_bad_from_are_refused() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn presets_fill_in_the_servers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stempel(dir.path())
+        .args([
+            "account",
+            "add",
+            "g",
+            "--preset",
+            "gmail",
+            "--from",
+            "Firma <firma@gmail.com>",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("app password"));
+    let out = stempel(dir.path())
+        .args(["account", "list", "--json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &v[0];
+    assert_eq!(a["smtp"]["host"], "smtp.gmail.com");
+    assert_eq!(a["smtp"]["port"], 587);
+    assert_eq!(a["smtp"]["security"], "starttls");
+    assert_eq!(a["smtp"]["user"], "firma@gmail.com");
+    assert_eq!(a["imap"]["host"], "imap.gmail.com");
+    assert_eq!(a["imap"]["security"], "tls");
+    stempel(dir.path())
+        .args([
+            "account", "add", "x", "--preset", "nosuch", "--from", "a@b.cz",
+        ])
+        .assert()
+        .code(2);
+    stempel(dir.path())
+        .args(["account", "add", "y", "--from", "a@b.cz"])
+        .assert()
+        .code(2);
+    stempel(dir.path())
+        .args(["account", "presets"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("smtp.seznam.cz"));
+}

@@ -1,0 +1,110 @@
+//! Settings of common mail providers and what their users must know (plain data).
+//!
+//! The values are the providers' documented ones; `hint` is the guidance a user needs before
+//! the first send (app passwords, enabling access for mail programs).
+
+use crate::model::Security;
+
+/// One provider's servers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Preset {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub smtp: (&'static str, u16, Security),
+    pub imap: (&'static str, u16, Security),
+    pub hint: &'static str,
+}
+
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        id: "gmail",
+        name: "Gmail / Google Workspace",
+        smtp: ("smtp.gmail.com", 587, Security::Starttls),
+        imap: ("imap.gmail.com", 993, Security::Tls),
+        hint: "Gmail needs an app password: turn on 2-Step Verification, then create one under \
+               Google account, Security, App passwords, and store it with set-password",
+    },
+    Preset {
+        id: "microsoft365",
+        name: "Microsoft 365 / Exchange Online",
+        smtp: ("smtp.office365.com", 587, Security::Starttls),
+        imap: ("outlook.office365.com", 993, Security::Tls),
+        hint: "the administrator must allow SMTP AUTH for this mailbox; with multi-factor sign-in \
+               use an app password",
+    },
+    Preset {
+        id: "outlook",
+        name: "Outlook.com / Hotmail",
+        smtp: ("smtp-mail.outlook.com", 587, Security::Starttls),
+        imap: ("outlook.office365.com", 993, Security::Tls),
+        hint: "with two-step verification use an app password from the Microsoft account's \
+               security settings",
+    },
+    Preset {
+        id: "seznam",
+        name: "Seznam.cz",
+        smtp: ("smtp.seznam.cz", 465, Security::Tls),
+        imap: ("imap.seznam.cz", 993, Security::Tls),
+        hint: "allow access for other mail programs in the Seznam mailbox settings; with \
+               two-factor sign-in use an application password",
+    },
+    Preset {
+        id: "wp",
+        name: "WP Poczta",
+        smtp: ("smtp.wp.pl", 465, Security::Tls),
+        imap: ("imap.wp.pl", 993, Security::Tls),
+        hint: "turn on access through mail programs (IMAP/SMTP) in the WP Poczta settings",
+    },
+    Preset {
+        id: "o2",
+        name: "o2.pl",
+        smtp: ("poczta.o2.pl", 465, Security::Tls),
+        imap: ("poczta.o2.pl", 993, Security::Tls),
+        hint: "turn on access through mail programs (IMAP/SMTP) in the o2 Poczta settings",
+    },
+    Preset {
+        id: "gmx",
+        name: "GMX",
+        smtp: ("mail.gmx.net", 587, Security::Starttls),
+        imap: ("imap.gmx.net", 993, Security::Tls),
+        hint: "turn on POP3/IMAP access under E-Mail settings, POP3 & IMAP, in the GMX mailbox",
+    },
+    Preset {
+        id: "webde",
+        name: "WEB.DE",
+        smtp: ("smtp.web.de", 587, Security::Starttls),
+        imap: ("imap.web.de", 993, Security::Tls),
+        hint: "turn on POP3/IMAP access under E-Mail settings, POP3 & IMAP, in the WEB.DE mailbox",
+    },
+    Preset {
+        id: "ionos",
+        name: "IONOS",
+        smtp: ("smtp.ionos.de", 587, Security::Starttls),
+        imap: ("imap.ionos.de", 993, Security::Tls),
+        hint: "use the full e-mail address as the user name (smtp.ionos.com / imap.ionos.com \
+               outside Germany)",
+    },
+];
+
+/// The preset with this id (case-insensitive).
+#[must_use]
+pub fn find(id: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.id.eq_ignore_ascii_case(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_are_unique_and_secure() {
+        for (i, p) in PRESETS.iter().enumerate() {
+            assert!(PRESETS[i + 1..].iter().all(|q| q.id != p.id), "{}", p.id);
+            assert_ne!(p.smtp.2, Security::None, "{}", p.id);
+            assert_ne!(p.imap.2, Security::None, "{}", p.id);
+            assert!(!p.hint.is_empty());
+        }
+        assert_eq!(find("Gmail").map(|p| p.smtp.0), Some("smtp.gmail.com"));
+        assert!(find("nope").is_none());
+    }
+}
