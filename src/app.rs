@@ -139,6 +139,12 @@ impl StempelApp {
             error: None,
         };
         app.reload();
+        // Look for reports once at start; then every interval (the scanner's own timer).
+        if let Some(s) = &app.scanner
+            && s.scan_now(None)
+        {
+            app.scanning = true;
+        }
         app
     }
 
