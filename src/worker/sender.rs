@@ -118,10 +118,20 @@ pub fn spawn(db: PathBuf, options: Options, waker: Waker) -> std::io::Result<Han
                     return;
                 }
             };
-            if let Err(e) = store.recover_interrupted() {
-                emit(Event::Problem(e.to_string()));
-            }
             while let Ok(Command::SendDue { only }) = command_rx.recv() {
+                // One sender per data folder at a time (the window and a script may both be
+                // running): recovering another process's in-flight mails would send them twice.
+                let _lock = match SendLock::acquire(&db) {
+                    Ok(lock) => lock,
+                    Err(e) => {
+                        emit(Event::Problem(e));
+                        emit(Event::BatchFinished(Summary::default()));
+                        continue;
+                    }
+                };
+                if let Err(e) = store.recover_interrupted() {
+                    emit(Event::Problem(e.to_string()));
+                }
                 match run_batch(&mut store, only.as_deref(), &options, &emit) {
                     Ok(summary) => emit(Event::BatchFinished(summary)),
                     Err(e) => {
@@ -136,6 +146,35 @@ pub fn spawn(db: PathBuf, options: Options, waker: Waker) -> std::io::Result<Han
         events,
         thread: Some(thread),
     })
+}
+
+/// An exclusive lock on `<database>.send-lock`, held while a batch is sent (released on drop).
+pub struct SendLock {
+    _file: std::fs::File,
+}
+
+impl SendLock {
+    /// Takes the lock, or says who holds it.
+    pub fn acquire(db: &std::path::Path) -> Result<Self, String> {
+        let path = db.with_extension("send-lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| format!("cannot open the send lock {}: {e}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Self { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(
+                "another Stempel is sending from this data folder right now; try again when it \
+                 has finished"
+                    .into(),
+            ),
+            Err(std::fs::TryLockError::Error(e)) => {
+                Err(format!("cannot take the send lock {}: {e}", path.display()))
+            }
+        }
+    }
 }
 
 /// When to try a deferred mail again: 1 min, 5 min, 15 min, 1 h, then every 4 h, giving up
@@ -578,6 +617,70 @@ pub fn explain_text(reply: &str) -> (crate::smtp::reply::Receipt, Explanation) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_one_sender_per_data_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("stempel.db");
+        let held = SendLock::acquire(&db).unwrap();
+        let second = SendLock::acquire(&db);
+        assert!(second.is_err_and(|e| e.contains("another Stempel")));
+        drop(held);
+        assert!(SendLock::acquire(&db).is_ok());
+    }
+
+    #[test]
+    fn a_busy_lock_leaves_the_queue_alone() {
+        use crate::model::{Account, Compose, Endpoint, Mailbox, MessageState, Security};
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("stempel.db");
+        let mut store = Store::open(&db).unwrap();
+        store
+            .add_account(&Account {
+                name: "a".into(),
+                from: Mailbox {
+                    name: None,
+                    address: "a@firma.pl".into(),
+                },
+                reply_to: None,
+                smtp: Endpoint {
+                    host: "127.0.0.1".into(),
+                    port: 1,
+                    security: Security::None,
+                    user: String::new(),
+                },
+                imap: None,
+                imap_folders: Vec::new(),
+                password_command: None,
+                ca_file: None,
+            })
+            .unwrap();
+        let compose = Compose {
+            to: vec!["k@example.com".into()],
+            subject: "s".into(),
+            ..Compose::default()
+        };
+        let id = crate::outbox::submit(
+            &mut store,
+            "a",
+            &compose,
+            &[],
+            crate::outbox::Destination::Queue,
+        )
+        .unwrap();
+        let _held = SendLock::acquire(&db).unwrap();
+        let handle = spawn(db, Options::default(), crate::worker::no_waker()).unwrap();
+        assert!(handle.send_due(None));
+        let first = handle
+            .events
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .unwrap();
+        assert!(
+            matches!(first, Event::Problem(ref p) if p.contains("another Stempel")),
+            "{first:?}"
+        );
+        assert_eq!(store.message(id).unwrap().state, MessageState::Queued);
+    }
 
     #[test]
     fn backoff_schedule() {
