@@ -300,7 +300,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Send { all, ids } => send(&paths, all, ids),
         Command::Explain { reply, json } => {
-            let (receipt, explanation) = crate::worker::sender::explain_text(&reply);
+            let (receipt, explanation) = crate::smtp::explain::explain_text(&reply);
             if receipt.code.is_none() {
                 return Err(BadInput(format!(
                     "{reply:?} is not an SMTP reply (it starts with no code)"

@@ -454,8 +454,9 @@ impl Store {
     }
 
     /// Opens an attempt that began at `started_at` and, when `data_end_sent`, records in the
-    /// same durable commit that the end of DATA is about to be written (see
-    /// [`Store::mark_data_end`]): the sender's fast path, one commit before the final dot.
+    /// same durable commit that the end of DATA is about to be written: from then on an
+    /// interruption makes the mail *uncertain*, never silently queued again. The sender calls
+    /// it right before the final dot.
     pub fn start_attempt(
         &mut self,
         message: i64,
@@ -484,16 +485,6 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(id)
-    }
-
-    /// Records, durably, that the end of DATA is about to be written: from here on an
-    /// interruption makes the mail *uncertain*, never silently queued again.
-    pub fn mark_data_end(&mut self, attempt: i64) -> Result<()> {
-        self.conn.execute(
-            "UPDATE attempts SET data_end_sent = 1 WHERE id = ?1",
-            [attempt],
-        )?;
-        Ok(())
     }
 
     /// Closes an attempt with its receipt (or error) and moves the mail accordingly, in one

@@ -206,6 +206,14 @@ pub fn explain_reply(code: u16, status: Option<&str>, text: &str) -> Explanation
     }
 }
 
+/// Parses a reply given as text (`stempel explain`) and explains it.
+#[must_use]
+pub fn explain_text(reply: &str) -> (crate::smtp::reply::Receipt, Explanation) {
+    let r = crate::smtp::reply::Receipt::parse(reply);
+    let e = explain_reply(r.code.unwrap_or(0), r.enhanced_status.as_deref(), &r.text);
+    (r, e)
+}
+
 /// Explains a failed send.
 #[must_use]
 pub fn explain_error(err: &SmtpError) -> Explanation {

@@ -279,8 +279,9 @@ fn interrupted_sends_are_resolved_by_the_data_end_mark() {
     s.claim_due(Timestamp::now(), Some(&[before_data, after_data]))
         .unwrap();
     s.begin_attempt(before_data, "h:1").unwrap();
-    let a = s.begin_attempt(after_data, "h:1").unwrap();
-    s.mark_data_end(a).unwrap();
+    // As the sender records it: the attempt and the data-end mark in one commit.
+    s.start_attempt(after_data, "h:1", Timestamp::now(), true)
+        .unwrap();
     assert_eq!(s.recover_interrupted().unwrap(), (1, 1));
     assert_eq!(state(&s, before_data), MessageState::Queued);
     assert_eq!(state(&s, after_data), MessageState::Uncertain);

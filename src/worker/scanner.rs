@@ -195,19 +195,10 @@ pub fn scan_account(
     account: &Account,
     options: &Options,
 ) -> Result<Summary, ScanError> {
-    let imap = account
-        .imap
-        .clone()
-        .ok_or_else(|| ScanError::NoImap(account.name.clone()))?;
-    let password = secrets::password(&account.name, account.password_command.as_deref())?;
-    runtime.block_on(async {
-        let limit = options.timeout;
-        let mut session =
-            imap::connect(&imap, &password, account.ca_file.as_deref(), limit).await?;
-        let result = scan_folders(&mut session, store, account, options).await;
-        session.logout(limit).await;
-        result
-    })
+    let mut sessions = Sessions::default();
+    let result = scan_account_kept(runtime, store, account, options, &mut sessions);
+    sessions.close(runtime, options.timeout);
+    result
 }
 
 /// IMAP sessions kept open between scans, per account: the scanner thread's periodic scans
@@ -255,7 +246,13 @@ pub fn scan_account_kept(
             options.timeout,
         )
         .await?;
-        let summary = scan_folders(&mut session, store, account, options).await?;
+        let summary = match scan_folders(&mut session, store, account, options).await {
+            Ok(summary) => summary,
+            Err(e) => {
+                session.logout(options.timeout).await;
+                return Err(e);
+            }
+        };
         sessions.open.insert(account.name.clone(), session);
         Ok(summary)
     })

@@ -18,7 +18,7 @@ use crate::model::{Account, Dir, Outcome, Security, TranscriptLine};
 use crate::secrets::{self, SecretError};
 use crate::smtp::client::{Client, Endpoint, MailEnvelope, Reply, Timeouts, Transcript};
 use crate::smtp::error::SmtpError;
-use crate::smtp::explain::{Explanation, explain_error, explain_reply};
+use crate::smtp::explain::{Explanation, explain_error};
 use crate::smtp::tls;
 use crate::store::{AttemptRecord, Finish, Store, StoreError};
 use crate::worker::Waker;
@@ -604,14 +604,6 @@ fn finish_without_session(
         },
     });
     Ok(())
-}
-
-/// Explains a reply line given by the user (`stempel explain`).
-#[must_use]
-pub fn explain_text(reply: &str) -> (crate::smtp::reply::Receipt, Explanation) {
-    let r = crate::smtp::reply::Receipt::parse(reply);
-    let e = explain_reply(r.code.unwrap_or(0), r.enhanced_status.as_deref(), &r.text);
-    (r, e)
 }
 
 #[cfg(test)]
