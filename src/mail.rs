@@ -36,6 +36,29 @@ pub enum MailError {
     Serialize(#[source] std::io::Error),
 }
 
+impl MailError {
+    /// The error in the user's language, for the window.
+    #[must_use]
+    pub fn localized(&self) -> String {
+        match self {
+            Self::InvalidAddress(a) => crate::t!("error-invalid-address", address = a.clone()),
+            Self::HeaderInjection { field } => {
+                crate::t!("error-header-injection", field = (*field).to_owned())
+            }
+            Self::NoRecipients => crate::t!("error-no-recipients"),
+            Self::Attachment { path, source } => crate::t!(
+                "error-attachment",
+                path = path.clone(),
+                reason = source.to_string()
+            ),
+            Self::AttachmentNotFile(path) => {
+                crate::t!("error-attachment-not-file", path = path.clone())
+            }
+            Self::Serialize(e) => e.to_string(),
+        }
+    }
+}
+
 /// Checks an address and returns it normalised (trimmed; the domain may stay Unicode).
 ///
 /// ```

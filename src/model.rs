@@ -360,6 +360,8 @@ pub struct Attempt {
     pub outcome: Option<Outcome>,
     pub error: Option<String>,
     pub explanation: Option<String>,
+    /// The explanation's catalogue key, for showing it translated.
+    pub explanation_key: Option<String>,
     pub transcript: Vec<TranscriptLine>,
 }
 

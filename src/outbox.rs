@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 
 use crate::mail::{self, BuildInput, MailError};
-use crate::model::Compose;
+use crate::model::{Attachment, Compose};
 use crate::store::{NewMessage, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -46,12 +46,49 @@ pub fn submit(
     attachments: &[PathBuf],
     destination: Destination,
 ) -> Result<i64, SubmitError> {
-    let account = store.account(account)?;
-    let validated = mail::validate(compose)?;
-    let attachments = attachments
-        .iter()
-        .map(|p| mail::read_attachment(p))
-        .collect::<Result<Vec<_>, _>>()?;
+    submit_edit(
+        store,
+        &Edit {
+            account,
+            compose,
+            kept: &[],
+            files: attachments,
+            destination,
+            replaces: None,
+        },
+    )
+}
+
+/// A composed mail from the window: attachments already in the store (`kept`, when editing)
+/// and files to read, and the draft it replaces.
+pub struct Edit<'a> {
+    pub account: &'a str,
+    pub compose: &'a Compose,
+    pub kept: &'a [Attachment],
+    pub files: &'a [PathBuf],
+    pub destination: Destination,
+    /// The draft this edit replaces; it goes in the same transaction.
+    pub replaces: Option<i64>,
+}
+
+/// [`submit`] for an edit: same validation, one transaction with the replaced draft.
+pub fn submit_edit(store: &mut Store, edit: &Edit<'_>) -> Result<i64, SubmitError> {
+    let account = store.account(edit.account)?;
+    let compose = edit.compose;
+    let validated = match mail::validate(compose) {
+        // A draft may be saved before it has a recipient; it is checked again when queued.
+        Err(MailError::NoRecipients) if edit.destination == Destination::Draft => {
+            mail::Validated {
+                recipients: Vec::new(),
+                reply_to: compose.reply_to.clone().filter(|r| !r.trim().is_empty()),
+            }
+        }
+        other => other?,
+    };
+    let mut attachments = edit.kept.to_vec();
+    for path in edit.files {
+        attachments.push(mail::read_attachment(path)?);
+    }
     let reply_to = validated
         .reply_to
         .clone()
@@ -61,7 +98,7 @@ pub fn submit(
         ..validated
     };
     let (message_id, envelope_id) = mail::new_ids(&account.from);
-    let built = match destination {
+    let built = match edit.destination {
         Destination::Draft => None,
         Destination::Queue => Some(mail::build(&BuildInput {
             from: &account.from,
@@ -72,7 +109,7 @@ pub fn submit(
             date: Timestamp::now().as_second(),
         })?),
     };
-    Ok(store.insert_message(&NewMessage {
+    let new = NewMessage {
         account: &account.name,
         from: &account.from,
         compose,
@@ -82,5 +119,9 @@ pub fn submit(
         message_id: &message_id,
         envelope_id: &envelope_id,
         built: built.as_ref(),
-    })?)
+    };
+    Ok(match edit.replaces {
+        Some(old) => store.replace_draft(old, &new)?,
+        None => store.insert_message(&new)?,
+    })
 }

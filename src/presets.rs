@@ -15,6 +15,14 @@ pub struct Preset {
     pub hint: &'static str,
 }
 
+impl Preset {
+    /// The hint in the user's language (key `preset-<id>`), English when not translated.
+    #[must_use]
+    pub fn hint_text(&self) -> String {
+        crate::i18n::text(&format!("preset-{}", self.id)).unwrap_or_else(|| self.hint.to_owned())
+    }
+}
+
 pub const PRESETS: &[Preset] = &[
     Preset {
         id: "gmail",

@@ -7,6 +7,7 @@
 //! Durability: WAL with `synchronous=FULL`, so a commit that returned survives a power cut.
 //! One [`Store`] per thread (a `rusqlite::Connection` is `Send`, not `Sync`).
 
+mod list;
 mod schema;
 #[cfg(test)]
 mod tests;
@@ -17,6 +18,8 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+
+pub use list::{DayStats, ListQuery, ListRow, SortKey};
 
 use crate::mail::Built;
 use crate::model::{
@@ -94,6 +97,8 @@ pub struct AttemptRecord {
     pub queue_id: Option<String>,
     pub error: Option<String>,
     pub explanation: Option<String>,
+    /// The explanation's catalogue key (`smtp-535`), for showing it translated.
+    pub explanation_key: Option<String>,
     pub transcript: Vec<TranscriptLine>,
     /// Per-recipient outcome at RCPT: `(address, accepted, reply)`.
     pub rcpt: Vec<(String, bool, String)>,
@@ -258,6 +263,42 @@ impl Store {
         Ok(id)
     }
 
+    /// Replaces the settings of the account with `a.name`; its mails stay with it.
+    pub fn update_account(&mut self, a: &Account) -> Result<()> {
+        let tx = self.write_tx()?;
+        let folders = serde_json::to_string(&a.imap_folders)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let changed = tx.execute(
+            "UPDATE accounts SET from_name = ?2, from_addr = ?3, reply_to = ?4, smtp_host = ?5,
+                smtp_port = ?6, smtp_security = ?7, smtp_user = ?8, imap_host = ?9,
+                imap_port = ?10, imap_security = ?11, imap_user = ?12, imap_folders = ?13,
+                password_command = ?14, ca_file = ?15
+             WHERE name = ?1",
+            params![
+                a.name,
+                a.from.name,
+                a.from.address,
+                a.reply_to,
+                a.smtp.host,
+                a.smtp.port,
+                a.smtp.security.as_str(),
+                a.smtp.user,
+                a.imap.as_ref().map(|i| &i.host),
+                a.imap.as_ref().map(|i| i.port),
+                a.imap.as_ref().map(|i| i.security.as_str()),
+                a.imap.as_ref().map(|i| &i.user),
+                folders,
+                a.password_command,
+                a.ca_file,
+            ],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NoSuchAccount(a.name.clone()));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn accounts(&self) -> Result<Vec<Account>> {
         let mut stmt = self
             .conn
@@ -283,7 +324,24 @@ impl Store {
     /// Inserts a draft (`built` is `None`) or a queued mail, with its recipients and attachment
     /// snapshots, in one transaction.
     pub fn insert_message(&mut self, m: &NewMessage<'_>) -> Result<i64> {
+        self.insert_replacing(None, m)
+    }
+
+    /// Stores an edited mail in place of the draft `old`, in one transaction: the edit is
+    /// either wholly there (with a new id) or not at all, and the old draft goes with it.
+    pub fn replace_draft(&mut self, old: i64, m: &NewMessage<'_>) -> Result<i64> {
+        self.insert_replacing(Some(old), m)
+    }
+
+    fn insert_replacing(&mut self, old: Option<i64>, m: &NewMessage<'_>) -> Result<i64> {
         let tx = self.write_tx()?;
+        if let Some(old) = old {
+            let state = state_in(&tx, old)?;
+            if state != MessageState::Draft {
+                return Err(StoreError::NotDeletable { id: old, state });
+            }
+            tx.execute("DELETE FROM messages WHERE id = ?1", [old])?;
+        }
         let account_id: i64 = tx
             .query_row(
                 "SELECT id FROM accounts WHERE name = ?1",
@@ -518,7 +576,8 @@ impl Store {
             "UPDATE attempts SET finished_at = ?2, server = COALESCE(?3, server), peer_address = ?4,
                 tls_version = ?5, tls_cipher = ?6, cert_subject = ?7, cert_sha256 = ?8,
                 cert_verified = ?9, reply_code = ?10, enhanced_status = ?11, reply_text = ?12,
-                queue_id = ?13, outcome = ?14, error = ?15, explanation = ?16, transcript = ?17
+                queue_id = ?13, outcome = ?14, error = ?15, explanation = ?16, transcript = ?17,
+                explanation_key = ?18
              WHERE id = ?1",
             params![
                 attempt,
@@ -538,6 +597,7 @@ impl Store {
                 record.error,
                 record.explanation,
                 transcript,
+                record.explanation_key,
             ],
         )?;
         match finish {
@@ -806,6 +866,24 @@ impl Store {
         Ok(())
     }
 
+    /// A mail's attachment snapshots with their bytes (for editing a draft).
+    pub fn attachments_with_data(&self, id: i64) -> Result<Vec<Attachment>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT filename, mime_type, size, sha256, data FROM attachments
+             WHERE message_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(Attachment {
+                filename: r.get(0)?,
+                mime_type: r.get(1)?,
+                size: r.get::<_, i64>(2)? as u64,
+                sha256: r.get(3)?,
+                data: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     fn fill_attachments(&self, m: &mut Message) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT filename, mime_type, size, sha256 FROM attachments
@@ -827,7 +905,7 @@ impl Store {
     fn fill_attempts(&self, m: &mut Message, transcripts: bool) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, started_at, finished_at, server, tls_version, reply_code, enhanced_status,
-                reply_text, queue_id, outcome, error, explanation, transcript
+                reply_text, queue_id, outcome, error, explanation, transcript, explanation_key
              FROM attempts WHERE message_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([m.id], |r| {
@@ -848,6 +926,7 @@ impl Store {
                         .and_then(Outcome::parse),
                     error: r.get(10)?,
                     explanation: r.get(11)?,
+                    explanation_key: r.get(13)?,
                     transcript: Vec::new(),
                 },
                 r.get::<_, String>(12)?,

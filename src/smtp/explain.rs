@@ -15,6 +15,32 @@ pub struct Explanation {
     pub advice: &'static str,
 }
 
+impl Explanation {
+    /// What happened, in the user's language (English when no translation has the key).
+    #[must_use]
+    pub fn meaning_text(&self) -> String {
+        localized(self.key, self.meaning)
+    }
+
+    /// What to do, in the user's language.
+    #[must_use]
+    pub fn advice_text(&self) -> String {
+        localized_advice(self.key, self.advice)
+    }
+}
+
+/// The translated meaning of catalogue key `key`, else `english`.
+#[must_use]
+pub fn localized(key: &str, english: &str) -> String {
+    crate::i18n::text(key).unwrap_or_else(|| english.to_owned())
+}
+
+/// The translated advice of catalogue key `key`, else `english`.
+#[must_use]
+pub fn localized_advice(key: &str, english: &str) -> String {
+    crate::i18n::text(&format!("{key}-advice")).unwrap_or_else(|| english.to_owned())
+}
+
 const fn ex(key: &'static str, meaning: &'static str, advice: &'static str) -> Explanation {
     Explanation {
         key,

@@ -144,4 +144,10 @@ CREATE TABLE scan_state (
     last_uid         INTEGER NOT NULL,
     PRIMARY KEY (account_id, folder)
 );
+",
+// 2: the explanation's catalogue key beside its English text, so a receipt is shown in the
+// user's language; the list's date (sent, else created) gets an index for sorting and ranges.
+r"
+ALTER TABLE attempts ADD COLUMN explanation_key TEXT;
+CREATE INDEX messages_date ON messages (COALESCE(sent_at, created_at));
 "];

@@ -540,6 +540,7 @@ fn send_one(
     record.explanation = explanation
         .as_ref()
         .map(|e| format!("{}; {}", e.meaning, e.advice));
+    record.explanation_key = explanation.as_ref().map(|e| e.key.to_owned());
     store.finish_attempt(attempt, &record, finish)?;
     if let Some(e) = mark_error {
         return Err(StoreError::Corrupt(format!(
@@ -583,6 +584,7 @@ fn finish_without_session(
             "{}; {}",
             failure.explanation.meaning, failure.explanation.advice
         )),
+        explanation_key: Some(failure.explanation.key.to_owned()),
         transcript: failure.transcript.clone(),
         reply_code: failure.reply.as_ref().map(|r| r.code),
         enhanced_status: receipt.as_ref().and_then(|r| r.enhanced_status.clone()),

@@ -1,0 +1,353 @@
+# Stempel, English (the reference language: every other file has exactly these keys).
+
+## Shell
+mails-waiting = { $count ->
+    [one] 1 mail waiting
+   *[other] { $count } mails waiting
+}
+send-all = Send all
+send-all-hint = Send every mail in the buffer now (Ctrl+Shift+S)
+sending-progress = { $done } of { $total } sent
+check-now = Check now
+check-now-hint = Look in the inbox for delivery reports, bounces and read receipts
+bounces-checking = Checking for reports…
+bounces-not-checked = Reports not checked yet
+bounces-checked = Reports checked { $time }
+new-mail = ✉ New mail
+new-mail-hint = Write a new mail (Ctrl+N)
+nav-emails = E-mails
+nav-accounts = Accounts
+nav-settings = Settings
+folder-buffer = Buffer
+folder-sent = Sent
+folder-failed = Failed
+folder-drafts = Drafts
+sender-not-running = The sender is not running; restart Stempel.
+toast-send-failed = Mail { $id } was not sent: { $why }
+toast-sent = { $count ->
+    [one] 1 mail sent
+   *[other] { $count } mails sent
+}
+toast-reports = { $count ->
+    [one] 1 delivery report received
+   *[other] { $count } delivery reports received
+}
+toast-password-saved = Password for { $account } stored in the keychain
+select-a-mail = Select a mail to see it, its receipt and its delivery
+welcome-title = Welcome to Stempel
+welcome-text = Add the account you send invoices from, or try the whole flow first with the sandbox: a mail server inside Stempel that accepts mail and delivers nothing.
+welcome-add-account = Add an account
+welcome-try-sandbox = Try the sandbox
+resend-title = { $count ->
+    [one] Send this mail again?
+   *[other] Send { $count } mails again?
+}
+resend-warning = A failed or uncertain mail may already have reached the customer. Sending it again can deliver it twice.
+resend-confirm = Send again
+cancel = Cancel
+
+## Lists
+search = Search
+search-hint = recipient, sender or subject
+date-from = From
+date-to = to
+date-invalid = Dates are written YYYY-MM-DD
+checked-count = { $count } checked
+send-checked = Send checked
+delete-checked = Delete checked
+resend-checked = Send checked again
+resend-hint = Put the mail back in the buffer and send it again
+refresh = Refresh
+list-empty = Nothing here
+check-row = Check to act on several mails at once
+sort-hint = Sort by this column
+col-date = Date
+col-to = To
+col-subject = Subject
+col-queue-id = Queue id
+col-delivery = Delivery
+col-recipient = Recipient
+col-state = State
+col-status = Status
+col-details = Details
+chart-sent = Sent
+chart-delivered = Delivered
+chart-problems = Bounced
+state-draft = Draft
+state-queued = Waiting in the buffer
+state-sending = Being sent
+state-sent = Sent
+state-failed = Failed
+state-uncertain = Uncertain: the connection broke before the server answered
+delivery-pending = Not sent yet
+delivery-accepted = Accepted by the server
+delivery-rejected = Refused by the server
+delivery-delivered = Delivered
+delivery-relayed = Relayed
+delivery-delayed = Delayed
+delivery-bounced = Bounced
+delivery-read = Read
+
+## The mail
+tab-message = Message
+tab-sent = Sent
+tab-delivery = Delivery
+delete = Delete
+edit = Edit
+edit-queued-hint = Takes the mail out of the buffer while you edit it
+send-now = Send now
+resend = Send again
+field-account = Account
+field-from = From
+field-to = To
+field-cc = Cc
+field-bcc = Bcc
+field-reply-to = Reply-To
+field-subject = Subject
+field-state = State
+field-created = Created
+field-size = Size
+field-requested = Requested
+field-attachment = Attachment
+field-date = Date
+field-server = Server
+field-duration = Duration
+field-reply = Reply
+field-meaning = Meaning
+field-queue-id = Queue id
+field-status = Status
+field-attempts = Attempts
+field-next-attempt = Next attempt
+field-error = Error
+field-what-happened = What happened
+field-what-to-do = What to do
+field-body = Text
+asked-delivery = delivery notification
+asked-read = read receipt
+not-sent-yet = Not sent yet
+not-encrypted = not encrypted
+duration-ms = { $ms } ms
+outcome-sent = Sent: the server took responsibility for the mail
+outcome-deferred = Deferred: Stempel tries again later
+outcome-failed = Failed
+outcome-uncertain = Uncertain: the server may have the mail
+sandbox-receipt = Sandbox receipt: this mail went to Stempel's built-in test server and was delivered nowhere.
+transcript = Conversation with the server
+copy = Copy
+copy-hint = Copy the whole conversation
+timeline = Timeline
+timeline-accepted = The server accepted the mail (queue id { $queue_id })
+no-reports = No delivery reports yet
+event-details = Report: { $kind }, matched by { $matched }
+raw-report = The report as received:
+
+## Compose
+compose-title = New mail
+compose-edit-title = Edit mail
+compose-no-account = Add an account first (Accounts in the menu on the left).
+to-hint = klient@example.com, another@example.com
+invalid-addresses = Not a valid address: { $addresses }
+attachments = Attachments
+add-files = Add files…
+drop-files-hint = or drop files on the window
+remove = Remove
+attachment-missing = { $name } cannot be found
+request-delivery = Ask for a delivery notification
+request-delivery-hint = The receiving server reports when the mail reached the mailbox (if it supports delivery notifications)
+request-read = Ask for a read receipt
+request-read-hint = The customer's mail program may ask them to confirm they read it
+save-draft = Save draft
+put-in-buffer = Put in buffer
+put-in-buffer-hint = Store the mail ready to send; "Send all" sends it
+sandbox-example-subject = Invoice FV/2026/11/001
+sandbox-example-body = Hello,
+
+    please find the invoice attached.
+
+    Kind regards
+error-invalid-address = "{ $address }" is not a valid e-mail address
+error-header-injection = The { $field } contains a line break, which is not allowed
+error-no-recipients = The mail needs at least one recipient
+error-attachment = The attachment { $path } cannot be read: { $reason }
+error-attachment-not-file = The attachment { $path } is not a file
+error-choose-account = Choose the account to send from
+
+## Accounts
+accounts-title = Accounts
+account-add = Add account
+account-add-sandbox = Add the sandbox account
+account-sandbox-hint = A test server inside Stempel: it accepts mail with a receipt and delivers nothing
+account-test = Test connection
+account-test-hint = Connect, secure, log in and quit, showing the conversation
+account-testing = Testing { $account }…
+account-test-ok = { $account } works: connected, secured and logged in
+account-new-title = New account
+account-edit-title = Edit account
+account-preset = Provider
+account-preset-none = Other (enter the servers)
+account-name = Name
+account-from = Sender (Name <address>)
+account-smtp = Sending (SMTP)
+account-imap = Reports (IMAP)
+account-imap-hint = optional: where bounces and read receipts arrive
+account-host = Server
+account-port = Port
+account-security = Security
+account-user = User name
+account-password = Password
+account-password-hint = stored in the system keychain
+security-starttls = STARTTLS (port 587)
+security-tls = TLS (port 465 / 993)
+security-none = None (local relay only)
+save = Save
+error-account-name = The account needs a name
+error-port = "{ $port }" is not a port number
+error-smtp-host = The account needs an SMTP server
+
+## Settings
+settings-title = Settings
+settings-language = Language
+settings-language-system = As the system
+settings-theme = Appearance
+theme-system = As the system
+theme-light = Light
+theme-dark = Dark
+settings-scan-interval = Check for reports every
+settings-data-folder = Data folder
+settings-settings-file = Settings file
+settings-interval-note = A new interval applies from the next start.
+
+## Explanations of server replies and failures: <key> is what happened, <key>-advice what to do.
+smtp-app-password = the server wants an app password, not the account's normal password
+smtp-app-password-advice = create an app password in the account's security settings (for Gmail: Google account, Security, App passwords) and store it with set-password
+smtp-auth-policy = the receiving server refused the mail because the sender's domain failed its SPF, DKIM or DMARC check
+smtp-auth-policy-advice = ask whoever runs your domain to publish SPF and DKIM records for the server you send through
+smtp-accepted = the server accepted the mail
+smtp-accepted-advice = nothing to do; delivery reports may follow
+smtp-rate-limited = the server is limiting how fast it takes mail from you
+smtp-rate-limited-advice = Stempel tries again later by itself; send fewer mails at once if this repeats
+smtp-421 = the server is not available right now and closed the connection
+smtp-421-advice = Stempel tries again later by itself
+smtp-450 = the recipient's mailbox is temporarily unavailable (busy, or the server delays new senders)
+smtp-450-advice = Stempel tries again later by itself
+smtp-greylisted = the server delays mail from senders it does not know yet (greylisting) or is checking it for spam
+smtp-greylisted-advice = Stempel tries again later by itself; it usually goes through within the hour
+smtp-451 = the server had a temporary problem handling the mail
+smtp-451-advice = Stempel tries again later by itself
+smtp-452 = the server is short of storage or got too many recipients at once
+smtp-452-advice = Stempel tries again later by itself; fewer recipients per mail help
+smtp-454 = the server could not start encryption or check the login right now
+smtp-454-advice = Stempel tries again later by itself
+smtp-500 = the server did not understand a command
+smtp-500-advice = check the account's server and port; this often means a non-mail service answered
+smtp-501 = the server refused the form of a command, often a malformed address
+smtp-501-advice = check the sender and recipient addresses
+smtp-502 = the server does not support a command Stempel needs
+smtp-502-advice = check the account's server and port
+smtp-503 = the server expected the commands in another order, often because it wants a login first
+smtp-503-advice = check that the account has a user name and password
+smtp-504 = the server does not support a parameter Stempel sent
+smtp-504-advice = check the account's server and port
+smtp-530 = the server requires a login, or encryption, before it takes mail
+smtp-530-advice = give the account a user name and password, and use STARTTLS or TLS
+smtp-534 = the server wants a stronger login method or an app password
+smtp-534-advice = create an app password for Stempel in the mail account's security settings
+smtp-535 = the server refused the password; Gmail needs an app password
+smtp-535-advice = check the user name and store the right password (an app password for Gmail, Microsoft 365 with MFA, Seznam, WP) with set-password
+smtp-user-unknown = the recipient address does not exist
+smtp-user-unknown-advice = check the address for typos or ask the customer for the right one
+smtp-domain-unknown = the recipient's domain does not exist or accepts no mail
+smtp-domain-unknown-advice = check the part of the address after the @
+smtp-mailbox-full = the recipient's mailbox is full
+smtp-mailbox-full-advice = tell the customer another way, or try again in a few days
+smtp-too-big = the mail is larger than the server accepts
+smtp-too-big-advice = make the attachments smaller or send them separately
+smtp-policy = the server refused the mail by its policy: relaying not allowed, the sender not permitted, or suspected spam
+smtp-policy-advice = check that the From address belongs to the account you send with
+smtp-550 = the server refused the mail for this mailbox
+smtp-550-advice = read the server's words in the transcript; most often the address is wrong
+smtp-551 = the recipient is not handled by this server
+smtp-551-advice = check the recipient address
+smtp-552 = the mail exceeds the storage the server allows (too large, or the mailbox is full)
+smtp-552-advice = make the attachments smaller, or try again later
+smtp-553 = the server does not allow this address (as sender or as recipient)
+smtp-553-advice = check that the From address belongs to the account and that the recipient is spelled right
+smtp-spam = the server rejected the mail as spam or by policy
+smtp-spam-advice = check the text and attachments for what may look like spam, and the sender's domain settings
+smtp-554 = the server refused the mail
+smtp-554-advice = read the server's words in the transcript
+smtp-temporary = the server refused the mail for now
+smtp-temporary-advice = Stempel tries again later by itself
+smtp-permanent = the server refused the mail
+smtp-permanent-advice = read the server's words in the transcript
+smtp-unknown-reply = the server gave a reply Stempel does not know
+smtp-unknown-reply-advice = read the server's words in the transcript
+smtp-dns = the server's name could not be found
+smtp-dns-advice = check the server name in the account and the internet connection
+smtp-refused = the server refused the connection on this port
+smtp-refused-advice = check the port: 587 for STARTTLS, 465 for TLS
+smtp-connect-timeout = the server did not answer the connection
+smtp-connect-timeout-advice = check the server name, the port and whether a firewall blocks outgoing mail
+smtp-connect = Stempel could not connect to the server
+smtp-connect-advice = check the internet connection, the server name and the port
+smtp-timeout = the server stopped answering
+smtp-timeout-advice = Stempel tries again later by itself
+smtp-uncertain = the connection broke after the whole mail was sent and before the server confirmed it; the server may or may not have it
+smtp-uncertain-advice = ask the recipient whether it arrived before sending it again
+smtp-connection-lost = the connection to the server broke
+smtp-connection-lost-advice = Stempel tries again later by itself
+smtp-starttls-missing = the server does not offer encryption (STARTTLS), so the password and mail would travel in clear
+smtp-starttls-missing-advice = check the port (587 offers STARTTLS, 465 uses TLS from the start); Stempel does not send unencrypted
+smtp-auth-plaintext = the connection is not encrypted, so Stempel does not send the password over it
+smtp-auth-plaintext-advice = choose STARTTLS or TLS security for this account
+smtp-auth-not-offered = the server offers no login method Stempel can use
+smtp-auth-not-offered-advice = check the port: login is usually offered on 587 or 465, not on 25
+smtp-size-exceeded = the mail is larger than the server's announced limit, so it was not sent
+smtp-size-exceeded-advice = make the attachments smaller or send them separately
+smtp-utf8-address = an address has non-ASCII letters before the @ and the server cannot carry them
+smtp-utf8-address-advice = use an ASCII address for this recipient
+smtp-bad-address = an address cannot be sent as given
+smtp-bad-address-advice = check the sender and recipient addresses
+smtp-protocol = the server answered in a way that breaks the mail protocol
+smtp-protocol-advice = check the server and port; Stempel tries again later
+smtp-local = Stempel could not record the send in its database, so it stopped before finishing
+smtp-local-advice = check the free disk space; the mail stays in the buffer
+tls-cert-expired = the server's certificate has expired
+tls-cert-expired-advice = the server's operator must renew it; until then mail is not sent there
+tls-cert-wrong-host = the server's certificate belongs to another name than the one in the account
+tls-cert-wrong-host-advice = use the server name your provider documents (e.g. smtp.gmail.com)
+tls-cert-untrusted = the server's certificate is not signed by an authority this computer trusts
+tls-cert-untrusted-advice = use the provider's documented server name, or give the account its CA file
+tls-cert-invalid = the server's certificate is not valid
+tls-cert-invalid-advice = check the server name; Stempel only sends to servers it can verify
+tls-old-version = the server only offers outdated encryption (older than TLS 1.2)
+tls-old-version-advice = ask the provider for a current server; Stempel does not use TLS older than 1.2
+tls-handshake = encryption could not be set up with the server
+tls-handshake-advice = check the port and security setting (587 with STARTTLS, 465 with TLS)
+tls-setup = the account's CA file cannot be used
+tls-setup-advice = check the CA file given for this account
+
+## Bounce reasons
+bounce-user-unknown = the address does not exist
+bounce-mailbox-full = the recipient's mailbox is full
+bounce-domain-not-found = the recipient's domain does not exist or takes no mail
+bounce-too-large = the mail is too large for the recipient's server
+bounce-spam = the recipient's server took the mail for spam
+bounce-policy = the recipient's server refused the mail by its policy
+bounce-suspended = the recipient's mailbox is disabled or suspended
+bounce-expired = the mail could not be delivered in time and was given up
+bounce-host-unreachable = the recipient's server could not be reached
+bounce-rate-limited = the recipient's server is limiting how much mail it takes
+bounce-delivered = the mail was delivered
+bounce-other = the mail could not be delivered
+
+## Provider hints
+preset-gmail = Gmail needs an app password: turn on 2-Step Verification, then create one under Google account, Security, App passwords, and store it with set-password
+preset-microsoft365 = the administrator must allow SMTP AUTH for this mailbox; with multi-factor sign-in use an app password
+preset-outlook = with two-step verification use an app password from the Microsoft account's security settings
+preset-seznam = allow access for other mail programs in the Seznam mailbox settings; with two-factor sign-in use an application password
+preset-wp = turn on access through mail programs (IMAP/SMTP) in the WP Poczta settings
+preset-o2 = turn on access through mail programs (IMAP/SMTP) in the o2 Poczta settings
+preset-gmx = turn on POP3/IMAP access under E-Mail settings, POP3 & IMAP, in the GMX mailbox
+preset-webde = turn on POP3/IMAP access under E-Mail settings, POP3 & IMAP, in the WEB.DE mailbox
+preset-ionos = use the full e-mail address as the user name (smtp.ionos.com / imap.ionos.com outside Germany)

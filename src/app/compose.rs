@@ -1,0 +1,362 @@
+//! Compose and edit: account, To/Cc/Bcc with inline validation, Reply-To, subject, body,
+//! attachments (file dialog or dropped on the window), delivery and read receipts, and
+//! Save draft / Put in buffer / Send now. Storing goes through `outbox::submit_edit`, the same
+//! validation and snapshot path the CLI uses.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::jobs::Jobs;
+use crate::mail;
+use crate::model::{Attachment, Compose, MessageState, RecipientKind};
+use crate::outbox::{self, Destination, SubmitError};
+use crate::store::{Store, StoreError};
+use crate::t;
+
+/// What the form's buttons did.
+pub enum Outcome {
+    Stay,
+    /// Stored with `id`; `send_now` asks the app to send it at once.
+    Saved {
+        id: i64,
+        draft: bool,
+        send_now: bool,
+    },
+    Cancelled,
+}
+
+#[derive(Default)]
+pub struct ComposeForm {
+    accounts: Vec<String>,
+    account: String,
+    to: String,
+    cc: String,
+    bcc: String,
+    reply_to: String,
+    subject: String,
+    body: String,
+    /// Attachments already stored with the draft being edited.
+    kept: Vec<Attachment>,
+    files: Vec<PathBuf>,
+    notify_delivery: bool,
+    read_receipt: bool,
+    /// The draft being edited.
+    editing: Option<i64>,
+    error: Option<String>,
+}
+
+/// The addresses in a To/Cc/Bcc field: separated by commas, semicolons or line breaks.
+pub fn split_addresses(text: &str) -> Vec<String> {
+    text.split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The addresses in `text` that are not valid, for the inline hint.
+fn invalid(text: &str) -> Vec<String> {
+    split_addresses(text)
+        .into_iter()
+        .filter(|a| mail::parse_address(a).is_err())
+        .collect()
+}
+
+impl ComposeForm {
+    /// An empty form for a new mail, with the first account chosen.
+    pub fn new(store: &Store) -> Self {
+        let accounts: Vec<String> = store
+            .accounts()
+            .map(|a| a.into_iter().map(|a| a.name).collect())
+            .unwrap_or_default();
+        Self {
+            account: accounts.first().cloned().unwrap_or_default(),
+            accounts,
+            ..Self::default()
+        }
+    }
+
+    /// A filled-in example for the sandbox account.
+    pub fn sandbox_example(store: &Store) -> Self {
+        Self {
+            account: crate::sandbox::ACCOUNT.to_owned(),
+            to: "klient@example.com".to_owned(),
+            subject: t!("sandbox-example-subject"),
+            body: t!("sandbox-example-body"),
+            notify_delivery: true,
+            ..Self::new(store)
+        }
+    }
+
+    /// The form for an existing draft or queued mail (a queued one goes back to the drafts
+    /// while it is edited, so the sender cannot take it meanwhile).
+    pub fn edit(store: &mut Store, id: i64) -> Result<Self, StoreError> {
+        let m = store.message(id)?;
+        if m.state == MessageState::Queued {
+            store.unqueue(id)?;
+        }
+        let kept = store.attachments_with_data(id)?;
+        let list = |kind: RecipientKind| {
+            m.recipients
+                .iter()
+                .filter(|r| r.kind == kind)
+                .map(|r| r.address.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        Ok(Self {
+            account: m.account.clone(),
+            to: list(RecipientKind::To),
+            cc: list(RecipientKind::Cc),
+            bcc: list(RecipientKind::Bcc),
+            reply_to: m.reply_to.clone().unwrap_or_default(),
+            subject: m.subject.clone(),
+            body: m.body_text.clone(),
+            kept,
+            notify_delivery: m.notify_delivery,
+            read_receipt: m.read_receipt,
+            editing: Some(id),
+            ..Self::new(store)
+        })
+    }
+
+    pub fn add_files(&mut self, files: Vec<PathBuf>) {
+        for f in files {
+            if !self.files.contains(&f) {
+                self.files.push(f);
+            }
+        }
+    }
+
+    fn compose(&self) -> Compose {
+        Compose {
+            to: split_addresses(&self.to),
+            cc: split_addresses(&self.cc),
+            bcc: split_addresses(&self.bcc),
+            reply_to: Some(self.reply_to.trim().to_owned()).filter(|r| !r.is_empty()),
+            subject: self.subject.clone(),
+            body_text: self.body.clone(),
+            body_html: None,
+            notify_delivery: self.notify_delivery,
+            read_receipt: self.read_receipt,
+        }
+    }
+
+    /// Validates and stores; on error the form keeps everything and shows why.
+    fn save(&mut self, store: &mut Store, destination: Destination) -> Option<i64> {
+        let compose = self.compose();
+        let result = outbox::submit_edit(
+            store,
+            &outbox::Edit {
+                account: &self.account,
+                compose: &compose,
+                kept: &self.kept,
+                files: &self.files,
+                destination,
+                replaces: self.editing,
+            },
+        );
+        match result {
+            Ok(id) => {
+                self.error = None;
+                Some(id)
+            }
+            Err(SubmitError::Mail(e)) => {
+                self.error = Some(e.localized());
+                None
+            }
+            Err(SubmitError::Store(StoreError::NoSuchAccount(_))) => {
+                self.error = Some(t!("error-choose-account"));
+                None
+            }
+            Err(e) => {
+                self.error = Some(e.to_string());
+                None
+            }
+        }
+    }
+
+    pub fn show(&mut self, ui: &mut egui::Ui, store: &mut Store, jobs: &Jobs) -> Outcome {
+        let mut outcome = Outcome::Stay;
+        ui.heading(if self.editing.is_some() {
+            t!("compose-edit-title")
+        } else {
+            t!("compose-title")
+        });
+        if self.accounts.is_empty() {
+            ui.colored_label(ui.visuals().warn_fg_color, t!("compose-no-account"));
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("compose")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                egui::Grid::new("compose-fields")
+                    .num_columns(2)
+                    .spacing([12.0, 6.0])
+                    .min_col_width(90.0)
+                    .show(ui, |ui| self.fields(ui));
+                ui.add_space(6.0);
+                let body = ui.label(t!("field-body"));
+                ui.add(
+                    egui::TextEdit::multiline(&mut self.body)
+                        .desired_rows(10)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(body.id);
+                ui.add_space(6.0);
+                self.attachments(ui, jobs);
+                ui.add_space(6.0);
+                ui.checkbox(&mut self.notify_delivery, t!("request-delivery"))
+                    .on_hover_text(t!("request-delivery-hint"));
+                ui.checkbox(&mut self.read_receipt, t!("request-read"))
+                    .on_hover_text(t!("request-read-hint"));
+                ui.add_space(8.0);
+                if let Some(e) = &self.error {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                ui.horizontal(|ui| {
+                    if ui.button(t!("save-draft")).clicked()
+                        && let Some(id) = self.save(store, Destination::Draft)
+                    {
+                        outcome = Outcome::Saved {
+                            id,
+                            draft: true,
+                            send_now: false,
+                        };
+                    }
+                    if ui
+                        .button(t!("put-in-buffer"))
+                        .on_hover_text(t!("put-in-buffer-hint"))
+                        .clicked()
+                        && let Some(id) = self.save(store, Destination::Queue)
+                    {
+                        outcome = Outcome::Saved {
+                            id,
+                            draft: false,
+                            send_now: false,
+                        };
+                    }
+                    if ui.button(t!("send-now")).clicked()
+                        && let Some(id) = self.save(store, Destination::Queue)
+                    {
+                        outcome = Outcome::Saved {
+                            id,
+                            draft: false,
+                            send_now: true,
+                        };
+                    }
+                    if ui.button(t!("cancel")).clicked() {
+                        outcome = Outcome::Cancelled;
+                    }
+                });
+            });
+        outcome
+    }
+
+    fn fields(&mut self, ui: &mut egui::Ui) {
+        let label = ui.label(t!("field-account"));
+        egui::ComboBox::from_id_salt("compose-account")
+            .selected_text(self.account.clone())
+            .show_ui(ui, |ui| {
+                for a in &self.accounts {
+                    ui.selectable_value(&mut self.account, a.clone(), a);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.end_row();
+        for (name, text, hint) in [
+            (t!("field-to"), &mut self.to, t!("to-hint")),
+            (t!("field-cc"), &mut self.cc, String::new()),
+            (t!("field-bcc"), &mut self.bcc, String::new()),
+            (t!("field-reply-to"), &mut self.reply_to, String::new()),
+        ] {
+            let label = ui.label(name);
+            ui.vertical(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(text)
+                        .hint_text(hint)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+                let bad = invalid(text);
+                if !bad.is_empty() {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        t!("invalid-addresses", addresses = bad.join(", ")),
+                    );
+                }
+            });
+            ui.end_row();
+        }
+        let label = ui.label(t!("field-subject"));
+        ui.add(egui::TextEdit::singleline(&mut self.subject).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        ui.end_row();
+    }
+
+    fn attachments(&mut self, ui: &mut egui::Ui, jobs: &Jobs) {
+        ui.horizontal(|ui| {
+            ui.strong(t!("attachments"));
+            if ui.button(t!("add-files")).clicked() {
+                jobs.pick_files();
+            }
+            ui.weak(t!("drop-files-hint"));
+        });
+        let mut remove_kept = None;
+        for (i, a) in self.kept.iter().enumerate() {
+            ui.horizontal(|ui| {
+                ui.label(format!("📎 {} ({})", a.filename, crate::i18n::size(a.size)));
+                if ui.small_button(t!("remove")).clicked() {
+                    remove_kept = Some(i);
+                }
+            });
+        }
+        if let Some(i) = remove_kept {
+            self.kept.remove(i);
+        }
+        let mut remove = None;
+        for (i, path) in self.files.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let name = path
+                    .file_name()
+                    .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+                match std::fs::metadata(path) {
+                    // A quick stat of a file the user just chose, not a read.
+                    Ok(meta) if meta.is_file() => {
+                        ui.label(format!("📎 {name} ({})", crate::i18n::size(meta.len())))
+                            .on_hover_text(path.display().to_string());
+                    }
+                    _ => {
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            t!("attachment-missing", name = name),
+                        );
+                    }
+                }
+                if ui.small_button(t!("remove")).clicked() {
+                    remove = Some(i);
+                }
+            });
+        }
+        if let Some(i) = remove {
+            self.files.remove(i);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn address_fields_split_and_flag_bad_ones() {
+        assert_eq!(
+            split_addresses(" a@b.cz, c@d.pl;\ne@f.de ,, "),
+            ["a@b.cz", "c@d.pl", "e@f.de"]
+        );
+        assert_eq!(invalid("a@b.cz, not an address"), ["not an address"]);
+        assert!(invalid("").is_empty());
+    }
+}

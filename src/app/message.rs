@@ -1,0 +1,340 @@
+//! One mail: the Message, Sent (the receipt) and Delivery tabs.
+
+use std::fmt::Write as _;
+
+use eframe::egui;
+
+use super::list::{Action, delivery_color, delivery_label, state_label};
+use crate::model::{Attempt, Dir, Message, MessageState, Outcome};
+use crate::smtp::explain;
+use crate::store::Store;
+use crate::t;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Message,
+    Sent,
+    Delivery,
+}
+
+/// Draws the mail; returns what the user asked for.
+pub fn show(ui: &mut egui::Ui, store: &Store, m: &Message, tab: &mut Tab) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.selectable_value(tab, Tab::Message, t!("tab-message"));
+        ui.selectable_value(tab, Tab::Sent, t!("tab-sent"));
+        ui.selectable_value(tab, Tab::Delivery, t!("tab-delivery"));
+        ui.separator();
+        ui.strong(&m.subject);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            action = actions(ui, m);
+        });
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt(("detail", m.id))
+        .auto_shrink(false)
+        .show(ui, |ui| match tab {
+            Tab::Message => message_tab(ui, m),
+            Tab::Sent => sent_tab(ui, m),
+            Tab::Delivery => delivery_tab(ui, store, m),
+        });
+    action
+}
+
+fn actions(ui: &mut egui::Ui, m: &Message) -> Option<Action> {
+    let mut action = None;
+    match m.state {
+        MessageState::Draft => {
+            if ui.button(t!("delete")).clicked() {
+                action = Some(Action::Delete(vec![m.id]));
+            }
+            if ui.button(t!("edit")).clicked() {
+                action = Some(Action::Edit(m.id));
+            }
+        }
+        MessageState::Queued => {
+            if ui.button(t!("delete")).clicked() {
+                action = Some(Action::Delete(vec![m.id]));
+            }
+            if ui
+                .button(t!("edit"))
+                .on_hover_text(t!("edit-queued-hint"))
+                .clicked()
+            {
+                action = Some(Action::Edit(m.id));
+            }
+            if ui.button(t!("send-now")).clicked() {
+                action = Some(Action::Send(vec![m.id]));
+            }
+        }
+        MessageState::Failed | MessageState::Uncertain => {
+            if ui
+                .button(t!("resend"))
+                .on_hover_text(t!("resend-hint"))
+                .clicked()
+            {
+                action = Some(Action::Resend(vec![m.id]));
+            }
+        }
+        MessageState::Sending | MessageState::Sent => {}
+    }
+    action
+}
+
+fn field(ui: &mut egui::Ui, name: &str, value: impl Into<egui::WidgetText>) {
+    ui.label(egui::RichText::new(name).weak());
+    ui.label(value);
+    ui.end_row();
+}
+
+fn message_tab(ui: &mut egui::Ui, m: &Message) {
+    egui::Grid::new("message-fields")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            field(ui, &t!("field-account"), &m.account);
+            field(ui, &t!("field-from"), &m.from);
+            for r in &m.recipients {
+                let name = match r.kind {
+                    crate::model::RecipientKind::To => t!("field-to"),
+                    crate::model::RecipientKind::Cc => t!("field-cc"),
+                    crate::model::RecipientKind::Bcc => t!("field-bcc"),
+                };
+                field(ui, &name, &r.address);
+            }
+            if let Some(r) = &m.reply_to {
+                field(ui, &t!("field-reply-to"), r);
+            }
+            field(ui, &t!("field-subject"), &m.subject);
+            field(ui, &t!("field-state"), state_label(m.state));
+            field(ui, &t!("field-created"), crate::i18n::datetime(m.created_at));
+            field(ui, "Message-ID", egui::RichText::new(&m.message_id).monospace());
+            if let Some(size) = m.size {
+                field(ui, &t!("field-size"), crate::i18n::size(size));
+            }
+            if let Some(sha) = &m.sha256 {
+                field(ui, "SHA-256", egui::RichText::new(sha).monospace().small());
+            }
+            let mut asked = Vec::new();
+            if m.notify_delivery {
+                asked.push(t!("asked-delivery"));
+            }
+            if m.read_receipt {
+                asked.push(t!("asked-read"));
+            }
+            if !asked.is_empty() {
+                field(ui, &t!("field-requested"), asked.join(", "));
+            }
+            for a in &m.attachments {
+                ui.label(egui::RichText::new(t!("field-attachment")).weak());
+                ui.vertical(|ui| {
+                    ui.label(format!("{} ({})", a.filename, crate::i18n::size(a.size)));
+                    ui.label(egui::RichText::new(format!("SHA-256 {}", a.sha256)).small());
+                });
+                ui.end_row();
+            }
+        });
+    ui.separator();
+    ui.add(egui::Label::new(&m.body_text).wrap());
+}
+
+/// The explanation of an attempt in the user's language: from its catalogue key when known,
+/// else the English text stored with it.
+fn explanation(a: &Attempt) -> Option<(String, String)> {
+    match (&a.explanation_key, &a.explanation) {
+        (Some(key), stored) => {
+            let (meaning, advice) = stored
+                .as_deref()
+                .and_then(|s| s.split_once("; "))
+                .unwrap_or(("", ""));
+            Some((
+                explain::localized(key, meaning),
+                explain::localized_advice(key, advice),
+            ))
+        }
+        (None, Some(stored)) => Some((stored.clone(), String::new())),
+        (None, None) => None,
+    }
+}
+
+fn sent_tab(ui: &mut egui::Ui, m: &Message) {
+    let Some(a) = m.attempts.last() else {
+        ui.weak(t!("not-sent-yet"));
+        return;
+    };
+    if a.server.as_deref().is_some_and(|s| s.starts_with("127.")) && m.account == "sandbox" {
+        ui.colored_label(ui.visuals().warn_fg_color, t!("sandbox-receipt"));
+    }
+    egui::Grid::new("receipt")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            if let Some(at) = a.started_at {
+                field(ui, &t!("field-date"), crate::i18n::datetime(at));
+            }
+            field(ui, &t!("field-from"), &m.from);
+            let to: Vec<&str> = m.recipients.iter().map(|r| r.address.as_str()).collect();
+            field(ui, &t!("field-to"), to.join(", "));
+            field(ui, &t!("field-subject"), &m.subject);
+            field(ui, &t!("field-server"), a.server.as_deref().unwrap_or("-"));
+            let tls = a.tls_version.clone().unwrap_or_else(|| t!("not-encrypted"));
+            field(ui, "TLS", tls);
+            if let (Some(s), Some(f)) = (a.started_at, a.finished_at) {
+                let ms = f.duration_since(s).as_millis();
+                field(ui, &t!("field-duration"), t!("duration-ms", ms = ms));
+            }
+            if let Some(code) = a.reply_code {
+                let text = a.reply_text.as_deref().unwrap_or("");
+                let status = a.enhanced_status.as_deref();
+                let meaning = explain::explain_reply(code, status, text).meaning_text();
+                let reply = format!("{code} {} {text}", status.unwrap_or(""));
+                field(ui, &t!("field-reply"), egui::RichText::new(reply).monospace());
+                field(ui, &t!("field-meaning"), format!("{code}: {meaning}"));
+            }
+            let queue_id = a.queue_id.as_deref().unwrap_or("-");
+            field(
+                ui,
+                &t!("field-queue-id"),
+                egui::RichText::new(queue_id).monospace().strong(),
+            );
+            let status = match a.outcome {
+                Some(Outcome::Sent) => t!("outcome-sent"),
+                Some(Outcome::Deferred) => t!("outcome-deferred"),
+                Some(Outcome::Failed) => t!("outcome-failed"),
+                Some(Outcome::Uncertain) => t!("outcome-uncertain"),
+                None => state_label(m.state),
+            };
+            field(ui, &t!("field-status"), status);
+            if m.attempts.len() > 1 {
+                field(ui, &t!("field-attempts"), m.attempts.len().to_string());
+            }
+            if let Some(next) = m.next_attempt_at.filter(|_| m.state == MessageState::Queued) {
+                field(ui, &t!("field-next-attempt"), crate::i18n::datetime(next));
+            }
+            if let Some(e) = &a.error {
+                let color = ui.visuals().error_fg_color;
+                ui.label(egui::RichText::new(t!("field-error")).weak());
+                ui.colored_label(color, e);
+                ui.end_row();
+            }
+            if let Some((meaning, advice)) = explanation(a) {
+                field(ui, &t!("field-what-happened"), meaning);
+                if !advice.is_empty() {
+                    field(ui, &t!("field-what-to-do"), egui::RichText::new(advice).strong());
+                }
+            }
+        });
+    ui.separator();
+    let text = transcript_text(&a.transcript);
+    ui.horizontal(|ui| {
+        ui.strong(t!("transcript"));
+        if ui
+            .button(t!("copy"))
+            .on_hover_text(t!("copy-hint"))
+            .clicked()
+        {
+            ui.ctx().copy_text(text.clone());
+        }
+    });
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.add(egui::Label::new(egui::RichText::new(text).monospace()).extend());
+    });
+}
+
+/// A transcript as text: offset, direction and line, one per line.
+pub fn transcript_text(lines: &[crate::model::TranscriptLine]) -> String {
+    lines.iter().fold(String::new(), |mut text, l| {
+        let dir = match l.dir {
+            Dir::Client => "C:",
+            Dir::Server => "S:",
+            Dir::Info => "--",
+        };
+        let _ = writeln!(text, "{:>6} ms {dir} {}", l.t_ms, l.line);
+        text
+    })
+}
+
+fn delivery_tab(ui: &mut egui::Ui, store: &Store, m: &Message) {
+    egui::Grid::new("delivery")
+        .striped(true)
+        .num_columns(4)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for header in [
+                t!("col-recipient"),
+                t!("col-state"),
+                t!("col-status"),
+                t!("col-details"),
+            ] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            for r in &m.recipients {
+                ui.label(&r.address);
+                let d = r.delivery.state;
+                ui.colored_label(delivery_color(d, ui.visuals()), delivery_label(d));
+                ui.monospace(r.delivery.status.as_deref().unwrap_or(""));
+                let reason = r
+                    .delivery
+                    .status
+                    .as_deref()
+                    .and_then(crate::bounce::reason::from_status)
+                    .map(|reason| explain::localized(reason.key(), reason.explanation()));
+                let details = match (reason, r.delivery.diagnostic.as_deref()) {
+                    (Some(reason), Some(d)) => format!("{reason}\n{d}"),
+                    (Some(reason), None) => reason,
+                    (None, Some(d)) => d.to_owned(),
+                    (None, None) => String::new(),
+                };
+                ui.add(egui::Label::new(details).wrap());
+                ui.end_row();
+            }
+        });
+    ui.add_space(8.0);
+    ui.strong(t!("timeline"));
+    if let Some(sent) = m.sent_at {
+        ui.label(format!(
+            "{}  {}",
+            crate::i18n::datetime(sent),
+            t!("timeline-accepted", queue_id = m.queue_id.clone().unwrap_or_default())
+        ));
+    }
+    if m.events.is_empty() {
+        ui.weak(t!("no-reports"));
+    }
+    for e in &m.events {
+        let when = e.at.map(crate::i18n::datetime).unwrap_or_default();
+        let header = format!(
+            "{when}  {}: {}  {}",
+            e.recipient.as_deref().unwrap_or("-"),
+            delivery_label(e.state),
+            e.status.as_deref().unwrap_or("")
+        );
+        egui::CollapsingHeader::new(header)
+            .id_salt(("event", e.id))
+            .show(ui, |ui| {
+                ui.label(t!(
+                    "event-details",
+                    kind = e.kind.clone(),
+                    matched = e.matched_by.clone()
+                ));
+                if let Some(d) = &e.diagnostic {
+                    ui.label(d);
+                }
+                // The raw report is read when opened (one row by primary key).
+                match store.event_raw(e.id) {
+                    Ok(Some(raw)) => {
+                        ui.label(egui::RichText::new(t!("raw-report")).weak());
+                        let text = String::from_utf8_lossy(&raw);
+                        let shown: String = text.chars().take(20_000).collect();
+                        ui.add(egui::Label::new(egui::RichText::new(shown).monospace().small()));
+                    }
+                    Ok(None) => {}
+                    Err(err) => {
+                        ui.colored_label(ui.visuals().error_fg_color, err.to_string());
+                    }
+                }
+            });
+    }
+}
