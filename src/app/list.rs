@@ -294,24 +294,35 @@ impl MailList {
                         ui.colored_label(color, icon)
                             .on_hover_text(state_label(r.state));
                     });
+                    // Each cell opens the mail too (a screen reader clicks cells, not rows).
+                    let mut clicked = false;
+                    let cell = |ui: &mut egui::Ui, text: egui::WidgetText| {
+                        ui.add(egui::Label::new(text).sense(egui::Sense::click()).truncate())
+                            .clicked()
+                    };
                     row.col(|ui| {
-                        ui.label(crate::i18n::datetime(r.date));
+                        clicked |= cell(ui, crate::i18n::datetime(r.date).into());
                     });
                     row.col(|ui| {
-                        ui.label(r.recipients.join(", "));
+                        clicked |= cell(ui, r.recipients.join(", ").into());
                     });
                     row.col(|ui| {
-                        ui.label(&r.subject);
+                        clicked |= cell(ui, r.subject.as_str().into());
                     });
                     row.col(|ui| {
-                        ui.monospace(r.queue_id.as_deref().unwrap_or(""));
+                        let id = r.queue_id.as_deref().unwrap_or("");
+                        clicked |= cell(ui, egui::RichText::new(id).monospace().into());
                     });
                     row.col(|ui| {
                         if let Some(d) = r.delivery_summary() {
                             let color = delivery_color(d, ui.visuals());
-                            ui.colored_label(color, delivery_label(d));
+                            let text = egui::RichText::new(delivery_label(d)).color(color);
+                            clicked |= cell(ui, text.into());
                         }
                     });
+                    if clicked {
+                        action = Action::Open(id);
+                    }
                     if row.response().clicked() {
                         action = Action::Open(id);
                     }

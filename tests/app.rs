@@ -1,0 +1,206 @@
+//! The window's flows, driven through its accessibility tree (egui_kittest) with the real app
+//! state: a store in a temporary folder, the real sender thread, and the sandbox SMTP server
+//! on loopback. Controls are found by their labels, as a user (or a screen reader) finds them.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
+
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use egui_kittest::Harness;
+use eframe::egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use stempel::app::{Services, StempelApp};
+use stempel::config::{Paths, Settings};
+use stempel::model::DeliveryState;
+use stempel::store::{NewDeliveryEvent, Store};
+
+struct Window {
+    harness: Harness<'static, StempelApp>,
+    paths: Paths,
+    _dir: tempfile::TempDir,
+}
+
+fn open() -> Window {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths::resolve(Some(dir.path())).unwrap();
+    paths.create().unwrap();
+    let store = Store::open(&paths.database()).unwrap();
+    let p = paths.clone();
+    let harness = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(move |cc| {
+            let services = Services::start(store, &p, Settings::default(), &cc.egui_ctx);
+            StempelApp::new(&cc.egui_ctx, services)
+        });
+    Window {
+        harness,
+        paths,
+        _dir: dir,
+    }
+}
+
+impl Window {
+    /// Steps frames until `label` (a substring) is on screen; the workers run meanwhile.
+    fn wait_for(&mut self, label: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            self.harness.step();
+            if self.harness.query_all_by_label_contains(label).next().is_some() {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{label:?} did not appear; the window shows:\n{:#?}",
+                self.harness.root()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Clicks the control called `label` (a button, tab or link, not a plain text of that name).
+    fn click(&mut self, label: &str) {
+        let node = self
+            .harness
+            .query_all_by_label(label)
+            .find(|n| n.accesskit_node().role() != Role::Label)
+            .unwrap_or_else(|| {
+                let found: Vec<_> = self
+                    .harness
+                    .query_all_by_label(label)
+                    .map(|n| n.accesskit_node().role())
+                    .collect();
+                panic!("no control {label:?}; nodes of that name: {found:?}")
+            });
+        node.click();
+        self.harness.step();
+        self.harness.step();
+    }
+
+    fn type_into(&mut self, field: &str, text: &str) {
+        let node = self.harness.get_by_role_and_label(Role::TextInput, field);
+        node.focus();
+        self.harness.step();
+        self.harness
+            .get_by_role_and_label(Role::TextInput, field)
+            .type_text(text);
+        self.harness.step();
+    }
+
+    /// Opens the sandbox's example mail in Compose (the first-run path).
+    fn sandbox_compose(&mut self) {
+        self.wait_for("Try the sandbox");
+        self.click("Try the sandbox");
+        self.wait_for("Put in buffer");
+    }
+}
+
+#[test]
+fn compose_buffer_send_and_read_the_receipt() {
+    let mut w = open();
+    w.wait_for("0 mails waiting");
+    w.sandbox_compose();
+    w.type_into("Cc", "ksiegowosc@example.com");
+    w.click("Put in buffer");
+    w.wait_for("1 mail waiting");
+    // The Buffer lists it, with both recipients.
+    w.wait_for("klient@example.com, ksiegowosc@example.com");
+
+    w.click("Send all");
+    w.wait_for("1 mail sent");
+    w.click("Sent  (1)");
+    // The row carries the sandbox's queue id.
+    w.wait_for("SBX");
+    let row = w.harness.get_by_label_contains("Invoice FV/2026/11/001");
+    row.click();
+    w.harness.step();
+    w.wait_for("Sandbox receipt");
+    // The Sent tab: the reply in words, the queue id and the conversation.
+    w.wait_for("250: the server accepted the mail");
+    w.wait_for("queued as SBX");
+    w.wait_for("C: MAIL FROM:<you@sandbox.stempel.invalid>");
+    w.wait_for("C: RCPT TO:<ksiegowosc@example.com>");
+    w.wait_for("S: 221 2.0.0 Bye");
+    assert!(w.harness.query_by_label("Copy").is_some());
+}
+
+#[test]
+fn a_refused_recipient_shows_the_explanation_in_failed() {
+    let mut w = open();
+    w.sandbox_compose();
+    let to = w.harness.get_by_role_and_label(Role::TextInput, "To");
+    to.focus();
+    w.harness.step();
+    // Select all and replace the example address with one the sandbox refuses.
+    w.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    w.harness.step();
+    w.harness
+        .get_by_role_and_label(Role::TextInput, "To")
+        .type_text("nobody@firma.invalid");
+    w.harness.step();
+    w.click("Send now");
+    w.wait_for("was not sent");
+    w.click("Failed  (1)");
+    w.harness
+        .get_by_label_contains("Invoice FV/2026/11/001")
+        .click();
+    w.harness.step();
+    w.wait_for("What happened");
+    w.wait_for("the recipient's domain does not exist or accepts no mail");
+    w.wait_for("check the part of the address after the @");
+    w.wait_for("550 5.1.2");
+    // Sending again asks first: it may already have arrived.
+    w.click("Send again");
+    w.wait_for("Sending it again can deliver it twice");
+    w.click("Cancel");
+}
+
+#[test]
+fn invalid_input_is_flagged_inline_and_nothing_is_stored() {
+    let mut w = open();
+    w.sandbox_compose();
+    w.type_into("Bcc", "not an address");
+    w.wait_for("Not a valid address: not an address");
+    w.click("Put in buffer");
+    w.wait_for("\"not an address\" is not a valid e-mail address");
+    let store = Store::open(&w.paths.database()).unwrap();
+    assert!(store.counts().unwrap().iter().all(|(_, n)| *n == 0));
+}
+
+#[test]
+fn a_bounce_shows_the_recipient_as_bounced() {
+    let mut w = open();
+    w.sandbox_compose();
+    w.click("Send now");
+    w.wait_for("1 mail sent");
+    // A report arrives (as the scanner would store it).
+    let mut store = Store::open(&w.paths.database()).unwrap();
+    let id = store.list_ids(&Default::default()).unwrap()[0];
+    store
+        .add_delivery_event(&NewDeliveryEvent {
+            message: id,
+            recipient: Some("klient@example.com"),
+            kind: "dsn",
+            state: DeliveryState::Bounced,
+            status: Some("5.1.1"),
+            diagnostic: Some("smtp; 550 5.1.1 <klient@example.com>: User unknown"),
+            reporting_mta: Some("mx.example.com"),
+            remote_mta: None,
+            reported_at: None,
+            matched_by: "envid",
+            raw: b"Content-Type: multipart/report; report-type=delivery-status\r\n\r\n",
+        })
+        .unwrap();
+    w.click("Sent  (1)");
+    w.click("Refresh");
+    w.wait_for("Bounced");
+    w.harness
+        .get_by_label_contains("Invoice FV/2026/11/001")
+        .click();
+    w.wait_for("Conversation with the server");
+    w.click("Delivery");
+    w.wait_for("the address does not exist");
+    w.wait_for("User unknown");
+    assert!(w.harness.query_all_by_label("Bounced").count() >= 2);
+}
