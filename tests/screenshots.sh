@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Screenshots of the window under Xvfb (software GL), with real receipts: sends through the
 # test mail servers (tests/mailserver/start.sh) and reads their reports, then opens the window
-# and writes docs/screenshots/{buffer,sent-list,sent-tab}.png. Needs root for the servers and
-# Debian's xvfb, xdotool and imagemagick (installed when missing).
+# once per language, theme and screen (STEMPEL_OPEN) and writes
+# docs/screenshots/<lang>-<screen>[-dark].png. Needs root for the servers and Debian's xvfb,
+# xdotool and imagemagick (installed when missing).
+#
+#   tests/screenshots.sh                # English light and dark, Polish, Czech, German light
+#   LANGS="pl" tests/screenshots.sh     # one language
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
@@ -29,20 +33,39 @@ s queue --account firma --to "nieistniejacy@stempel.test" \
 s send >/dev/null 2>&1 || true
 sleep 2
 s check-bounces >/dev/null 2>&1 || true
-s queue --account firma --to klient@example.com --subject "Faktura FV/2026/11/003 — Rechnung" --body x >/dev/null
+s queue --account firma --to "$STEMPEL_MS_CUSTOMER" --cc ucetni@example.cz \
+  --subject "Faktura FV/2026/11/003 — Rechnung für März" --body x >/dev/null
+s queue --account firma --to objednavky@příklad.cz --subject "Faktura FV/2026/11/004 — řeřicha, ůl" \
+  --body x >/dev/null
 
 export DISPLAY=:97
-Xvfb "$DISPLAY" -screen 0 1100x720x24 >/dev/null 2>&1 &
+Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-LIBGL_ALWAYS_SOFTWARE=1 "$bin" --data-dir "$data" >"$data/app.log" 2>&1 &
-app=$!
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$data"' EXIT
-sleep 6
-kill -0 $app 2>/dev/null || { echo "the window did not start:"; cat "$data/app.log"; exit 1; }
-import -window root "$out/buffer.png"
-xdotool mousemove 40 80 click 1; sleep 1          # E-mails: Sent
-import -window root "$out/sent-list.png"
-xdotool mousemove 500 82 click 1; sleep 1         # the first sent mail
-import -window root "$out/sent-tab.png"
-echo "wrote $out/buffer.png $out/sent-list.png $out/sent-tab.png"
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$data"' EXIT
+for _ in $(seq 200); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+xdpyinfo >/dev/null 2>&1 || { echo "Xvfb did not start"; exit 1; }
+
+# One window per shot: language and theme come from settings.toml, the screen from STEMPEL_OPEN.
+shot() { # lang theme screen file
+  printf 'language = "%s"\ntheme = "%s"\n' "$1" "$2" >"$data/settings.toml"
+  STEMPEL_OPEN=$3 LIBGL_ALWAYS_SOFTWARE=1 "$bin" --data-dir "$data" >"$data/app.log" 2>&1 &
+  local app=$! win=""
+  for _ in $(seq 100); do
+    win=$(xdotool search --name '^Stempel$' 2>/dev/null | head -1 || true)
+    [ -n "$win" ] && break
+    sleep 0.1
+  done
+  [ -n "$win" ] || { echo "the window did not start:"; cat "$data/app.log"; kill $app; exit 1; }
+  sleep 3 # the first frames, the list and the start-up report check
+  import -window "$win" "$out/$4.png"
+  kill $app; wait $app 2>/dev/null || true
+}
+
+screens="buffer sent sent-tab delivery compose accounts"
+for lang in ${LANGS:-en pl cs de}; do
+  for screen in $screens; do shot "$lang" light "$screen" "$lang-$screen"; done
+  if [ "$lang" = en ]; then
+    for screen in $screens; do shot en dark "$screen" "en-$screen-dark"; done
+  fi
+done
+echo "wrote $(ls "$out" | wc -l) screenshots to $out"

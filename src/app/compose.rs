@@ -77,10 +77,10 @@ impl ComposeForm {
         }
     }
 
-    /// A filled-in example for the sandbox account.
-    pub fn sandbox_example(store: &Store) -> Self {
+    /// A filled-in example mail from `account`.
+    pub fn example(store: &Store, account: &str) -> Self {
         Self {
-            account: crate::sandbox::ACCOUNT.to_owned(),
+            account: account.to_owned(),
             to: "klient@example.com".to_owned(),
             subject: t!("sandbox-example-subject"),
             body: t!("sandbox-example-body"),

@@ -108,6 +108,11 @@ impl MailList {
         Ok(())
     }
 
+    /// The first mail in the list's order.
+    pub fn first(&self) -> Option<i64> {
+        self.ids.first().copied()
+    }
+
     fn checked_ids(&self) -> Vec<i64> {
         self.checked.iter().copied().collect()
     }
@@ -432,12 +437,29 @@ pub fn delivery_color(d: DeliveryState, v: &egui::Visuals) -> egui::Color32 {
 /// Sends per day over the last 30 days, with delivered and problem recipients.
 pub fn chart(ui: &mut egui::Ui, store: &Store) {
     let since = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * 30);
-    let Ok(days) = store.daily_stats(since) else {
+    let Ok(stats) = store.daily_stats(since) else {
         return;
     };
-    if days.is_empty() {
+    if stats.is_empty() {
         return;
     }
+    // The last two weeks, days without sends included, so the bars keep their width.
+    let today = jiff::Zoned::now().date();
+    let days: Vec<crate::store::DayStats> = (0..14)
+        .rev()
+        .filter_map(|back| today.checked_sub(jiff::Span::new().days(back)).ok())
+        .map(|day| {
+            let name = day.to_string();
+            stats
+                .iter()
+                .find(|s| s.day == name)
+                .cloned()
+                .unwrap_or(crate::store::DayStats {
+                    day: name,
+                    ..crate::store::DayStats::default()
+                })
+        })
+        .collect();
     let bars = |f: fn(&crate::store::DayStats) -> u32| -> Vec<egui_plot::Bar> {
         days.iter()
             .enumerate()
@@ -470,6 +492,9 @@ pub fn chart(ui: &mut egui::Ui, store: &Store) {
         .allow_drag(false)
         .show_grid([false, true])
         .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
+        .include_x(-0.6)
+        .include_x(13.6)
+        .include_y(0.0)
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() > 0.01 || i < 0.0 {

@@ -67,7 +67,12 @@ pub fn run(paths: &Paths) -> Result<(), AppError> {
         options,
         Box::new(move |cc| {
             let services = Services::start(store, &paths, settings, &cc.egui_ctx);
-            Ok(Box::new(StempelApp::new(&cc.egui_ctx, services)))
+            let mut app = StempelApp::new(&cc.egui_ctx, services);
+            // For scripts (tests/screenshots.sh) and people who want to land on one screen.
+            if let Ok(screen) = std::env::var("STEMPEL_OPEN") {
+                app.open_screen(&screen);
+            }
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| AppError::Window(e.to_string()))
@@ -196,6 +201,35 @@ impl StempelApp {
             app.scanning = true;
         }
         app
+    }
+
+    /// Shows a named screen: `buffer`, `sent`, `failed`, `drafts` (a list), `sent-tab` or
+    /// `delivery` (the newest sent mail on that tab), `compose` (an example mail), `accounts`,
+    /// `settings`. Unknown names leave the Buffer.
+    pub fn open_screen(&mut self, name: &str) {
+        let newest_sent = |app: &mut Self, tab: message::Tab| {
+            app.go(Screen::Mails(Folder::Sent));
+            if let Some(id) = app.list.first() {
+                app.open(id);
+                app.tab = tab;
+            }
+        };
+        match name {
+            "sent" => self.go(Screen::Mails(Folder::Sent)),
+            "failed" => self.go(Screen::Mails(Folder::Failed)),
+            "drafts" => self.go(Screen::Mails(Folder::Drafts)),
+            "sent-tab" => newest_sent(self, message::Tab::Sent),
+            "delivery" => newest_sent(self, message::Tab::Delivery),
+            "compose" => {
+                let first = self.store.accounts().ok().and_then(|a| a.into_iter().next());
+                let account = first.map(|a| a.name).unwrap_or_default();
+                self.compose = compose::ComposeForm::example(&self.store, &account);
+                self.go(Screen::Compose);
+            }
+            "accounts" => self.go(Screen::Accounts),
+            "settings" => self.go(Screen::Settings),
+            _ => self.go(Screen::Mails(Folder::Buffer)),
+        }
     }
 
     /// Points an existing sandbox account at this run's sandbox port.
@@ -602,7 +636,13 @@ impl StempelApp {
                 }
             });
         let selected = self.selected.as_ref().map(|m| m.id);
-        let action = self.list.table(ui, &self.store, selected);
+        // Column lines end where the list ends, not over the mail below it.
+        let action = ui
+            .scope(|ui| {
+                ui.shrink_clip_rect(ui.max_rect());
+                self.list.table(ui, &self.store, selected)
+            })
+            .inner;
         self.act(action);
         if self.count(Folder::Buffer) == 0
             && self.counts.iter().all(|(_, n)| *n == 0)
@@ -671,7 +711,7 @@ impl StempelApp {
                     };
                     match result {
                         Ok(()) => {
-                            self.compose = compose::ComposeForm::sandbox_example(&self.store);
+                            self.compose = compose::ComposeForm::example(&self.store, crate::sandbox::ACCOUNT);
                             self.screen = Screen::Compose;
                         }
                         Err(e) => self.toast_error(e.to_string()),

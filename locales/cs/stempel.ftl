@@ -1,0 +1,357 @@
+# Stempel, čeština.
+
+## Shell
+mails-waiting = { $count ->
+    [one] 1 e-mail čeká
+    [few] { $count } e-maily čekají
+   *[other] { $count } e-mailů čeká
+}
+send-all = Odeslat vše
+send-all-hint = Odeslat teď všechny e-maily ze zásobníku (Ctrl+Shift+S)
+sending-progress = odesláno { $done } z { $total }
+check-now = Zkontrolovat
+check-now-hint = Vyhledat ve schránce zprávy o doručení, vrácené e-maily a potvrzení o přečtení
+bounces-checking = Kontrola zpráv…
+bounces-not-checked = Zprávy zatím nezkontrolovány
+bounces-checked = Zprávy zkontrolovány { $time }
+new-mail = ✉ Nový e-mail
+new-mail-hint = Napsat nový e-mail (Ctrl+N)
+nav-emails = E-maily
+nav-accounts = Účty
+nav-settings = Nastavení
+folder-buffer = Zásobník
+folder-sent = Odeslané
+folder-failed = Neúspěšné
+folder-drafts = Koncepty
+sender-not-running = Odesílání neběží; spusťte Stempel znovu.
+toast-send-failed = E-mail { $id } nebyl odeslán: { $why }
+toast-sent = { $count ->
+    [one] Odeslán 1 e-mail
+    [few] Odeslány { $count } e-maily
+   *[other] Odesláno { $count } e-mailů
+}
+toast-reports = { $count ->
+    [one] Přišla 1 zpráva o doručení
+    [few] Přišly { $count } zprávy o doručení
+   *[other] Přišlo { $count } zpráv o doručení
+}
+toast-password-saved = Heslo účtu { $account } je uloženo v systémové klíčence
+select-a-mail = Vyberte e-mail a uvidíte jeho obsah, potvrzení serveru a doručení
+welcome-title = Vítejte ve Stempelu
+welcome-text = Přidejte účet, ze kterého posíláte faktury, nebo si nejdřív vyzkoušejte celý postup na pískovišti: je to poštovní server uvnitř programu, který e-maily přijímá a nikam je nedoručuje.
+welcome-add-account = Přidat účet
+welcome-try-sandbox = Vyzkoušet pískoviště
+resend-title = { $count ->
+    [one] Odeslat tento e-mail znovu?
+    [few] Odeslat znovu { $count } e-maily?
+   *[other] Odeslat znovu { $count } e-mailů?
+}
+resend-warning = Neúspěšný nebo nejistý e-mail už mohl k zákazníkovi dorazit. Opětovné odeslání ho může doručit dvakrát.
+resend-confirm = Odeslat znovu
+cancel = Zrušit
+
+## Lists
+search = Hledat
+search-hint = příjemce, odesílatel nebo předmět
+date-from = Od
+date-to = do
+date-invalid = Data se zapisují jako RRRR-MM-DD
+checked-count = označeno { $count }
+send-checked = Odeslat označené
+delete-checked = Smazat označené
+resend-checked = Odeslat označené znovu
+resend-hint = Vrátit e-mail do zásobníku a odeslat ho znovu
+refresh = Obnovit
+list-empty = Nic tu není
+check-row = Označte, chcete-li pracovat s více e-maily najednou
+sort-hint = Řadit podle tohoto sloupce
+col-date = Datum
+col-to = Komu
+col-subject = Předmět
+col-queue-id = ID ve frontě
+col-delivery = Doručení
+col-recipient = Příjemce
+col-state = Stav
+col-status = Kód
+col-details = Podrobnosti
+chart-sent = Odeslané
+chart-delivered = Doručené
+chart-problems = Vrácené
+state-draft = Koncept
+state-queued = Čeká v zásobníku
+state-sending = Odesílá se
+state-sent = Odeslán
+state-failed = Neúspěšný
+state-uncertain = Nejistý: spojení se přerušilo, než server odpověděl
+delivery-pending = Zatím neodeslán
+delivery-accepted = Přijat serverem
+delivery-rejected = Odmítnut serverem
+delivery-delivered = Doručen
+delivery-relayed = Předán dál
+delivery-delayed = Zpožděn
+delivery-bounced = Vrácen
+delivery-read = Přečten
+
+## The mail
+tab-message = Zpráva
+tab-sent = Odeslání
+tab-delivery = Doručení
+delete = Smazat
+edit = Upravit
+edit-queued-hint = Po dobu úprav je e-mail vyjmut ze zásobníku
+send-now = Odeslat hned
+resend = Odeslat znovu
+field-account = Účet
+field-from = Od
+field-to = Komu
+field-cc = Kopie
+field-bcc = Skrytá kopie
+field-reply-to = Odpovědět na
+field-subject = Předmět
+field-state = Stav
+field-created = Vytvořeno
+field-size = Velikost
+field-requested = Vyžádáno
+field-attachment = Příloha
+field-date = Datum
+field-server = Server
+field-duration = Trvání
+field-reply = Odpověď
+field-meaning = Význam
+field-queue-id = ID ve frontě
+field-status = Stav
+field-attempts = Pokusy
+field-next-attempt = Další pokus
+field-error = Chyba
+field-what-happened = Co se stalo
+field-what-to-do = Co dělat
+field-body = Text
+asked-delivery = oznámení o doručení
+asked-read = potvrzení o přečtení
+not-sent-yet = Zatím neodeslán
+not-encrypted = nešifrováno
+duration-ms = { $ms } ms
+outcome-sent = Odeslán: server převzal odpovědnost za e-mail
+outcome-deferred = Odložen: Stempel to zkusí později znovu
+outcome-failed = Neúspěšný
+outcome-uncertain = Nejistý: server možná e-mail má
+sandbox-receipt = Potvrzení z pískoviště: tento e-mail šel na vestavěný testovací server programu a nebyl nikam doručen.
+transcript = Rozhovor se serverem
+copy = Kopírovat
+copy-hint = Zkopírovat celý rozhovor
+timeline = Průběh
+timeline-accepted = Server e-mail přijal (ID ve frontě { $queue_id })
+no-reports = Zatím žádné zprávy o doručení
+event-details = Zpráva: { $kind }, spárováno podle { $matched }
+raw-report = Zpráva tak, jak přišla:
+
+## Compose
+compose-title = Nový e-mail
+compose-edit-title = Úprava e-mailu
+compose-no-account = Nejdřív přidejte účet (Účty v nabídce vlevo).
+to-hint = klient@example.com, dalsi@example.com
+invalid-addresses = Neplatná adresa: { $addresses }
+attachments = Přílohy
+add-files = Přidat soubory…
+drop-files-hint = nebo přetáhněte soubory do okna
+remove = Odebrat
+attachment-missing = Soubor { $name } nelze najít
+request-delivery = Vyžádat oznámení o doručení
+request-delivery-hint = Server příjemce ohlásí, kdy e-mail dorazil do schránky (pokud oznámení o doručení podporuje)
+request-read = Vyžádat potvrzení o přečtení
+request-read-hint = Poštovní program zákazníka ho může požádat o potvrzení, že e-mail přečetl
+save-draft = Uložit koncept
+put-in-buffer = Do zásobníku
+put-in-buffer-hint = Uložit e-mail připravený k odeslání; „Odeslat vše“ ho odešle
+sandbox-example-subject = Faktura FV/2026/11/001
+sandbox-example-body = Dobrý den,
+
+    v příloze zasílám fakturu za služby poskytnuté v listopadu.
+
+    S pozdravem
+error-invalid-address = „{ $address }“ není platná e-mailová adresa
+error-header-injection = Pole { $field } obsahuje konec řádku, který není dovolen
+error-no-recipients = E-mail potřebuje aspoň jednoho příjemce
+error-attachment = Přílohu { $path } nelze přečíst: { $reason }
+error-attachment-not-file = Příloha { $path } není soubor
+error-choose-account = Vyberte účet, ze kterého chcete odeslat
+
+## Accounts
+accounts-title = Účty
+account-add = Přidat účet
+account-add-sandbox = Přidat účet pískoviště
+account-sandbox-hint = Testovací server uvnitř programu: přijímá e-maily s potvrzením a nikam je nedoručuje
+account-test = Vyzkoušet spojení
+account-test-hint = Připojit, zašifrovat, přihlásit a odpojit se a ukázat celý rozhovor
+account-testing = Zkouším účet { $account }…
+account-test-ok = Účet { $account } funguje: připojeno, zašifrováno a přihlášeno
+account-new-title = Nový účet
+account-edit-title = Úprava účtu
+account-preset = Poskytovatel
+account-preset-none = Jiný (zadejte servery)
+account-name = Název
+account-from = Odesílatel (Jméno <adresa>)
+account-smtp = Odesílání (SMTP)
+account-imap = Zprávy (IMAP)
+account-imap-hint = volitelné: sem chodí vrácené e-maily a potvrzení o přečtení
+account-host = Server
+account-port = Port
+account-security = Zabezpečení
+account-user = Uživatelské jméno
+account-password = Heslo
+account-password-hint = ukládá se do systémové klíčenky
+security-starttls = STARTTLS (port 587)
+security-tls = TLS (port 465 / 993)
+security-none = Žádné (jen místní předávací server)
+save = Uložit
+error-account-name = Účet potřebuje název
+error-port = „{ $port }“ není číslo portu
+error-smtp-host = Účet potřebuje server SMTP
+
+## Settings
+settings-title = Nastavení
+settings-language = Jazyk
+settings-language-system = Podle systému
+settings-theme = Vzhled
+theme-system = Podle systému
+theme-light = Světlý
+theme-dark = Tmavý
+settings-scan-interval = Kontrolovat zprávy každých
+settings-data-folder = Složka s daty
+settings-settings-file = Soubor s nastavením
+settings-interval-note = Nový interval platí od příštího spuštění.
+
+## Explanations of server replies and failures
+smtp-app-password = server chce heslo aplikace, ne běžné heslo účtu
+smtp-app-password-advice = vytvořte heslo aplikace v nastavení zabezpečení účtu (u Gmailu: Účet Google, Zabezpečení, Hesla aplikací) a uložte ho k účtu
+smtp-auth-policy = server příjemce e-mail odmítl, protože doména odesílatele neprošla kontrolou SPF, DKIM nebo DMARC
+smtp-auth-policy-advice = požádejte správce své domény, aby zveřejnil záznamy SPF a DKIM pro server, přes který posíláte
+smtp-accepted = server e-mail přijal
+smtp-accepted-advice = není třeba nic dělat; mohou přijít zprávy o doručení
+smtp-rate-limited = server omezuje, jak rychle od vás přijímá poštu
+smtp-rate-limited-advice = Stempel to později zkusí sám znovu; pokud se to opakuje, posílejte méně e-mailů najednou
+smtp-421 = server teď není dostupný a ukončil spojení
+smtp-421-advice = Stempel to později zkusí sám znovu
+smtp-450 = schránka příjemce je dočasně nedostupná (obsazená, nebo server zdržuje nové odesílatele)
+smtp-450-advice = Stempel to později zkusí sám znovu
+smtp-greylisted = server zdržuje poštu od odesílatelů, které ještě nezná (greylisting), nebo ji kontroluje na spam
+smtp-greylisted-advice = Stempel to později zkusí sám znovu; obvykle e-mail projde do hodiny
+smtp-451 = server měl při zpracování e-mailu dočasný problém
+smtp-451-advice = Stempel to později zkusí sám znovu
+smtp-452 = server má málo místa nebo dostal najednou příliš mnoho příjemců
+smtp-452-advice = Stempel to později zkusí sám znovu; pomůže méně příjemců v jednom e-mailu
+smtp-454 = server teď nemohl spustit šifrování ani ověřit přihlášení
+smtp-454-advice = Stempel to později zkusí sám znovu
+smtp-500 = server nerozuměl příkazu
+smtp-500-advice = zkontrolujte server a port účtu; často to znamená, že odpověděla služba, která není poštovním serverem
+smtp-501 = server odmítl tvar příkazu, často kvůli chybné adrese
+smtp-501-advice = zkontrolujte adresy odesílatele a příjemců
+smtp-502 = server nepodporuje příkaz, který Stempel potřebuje
+smtp-502-advice = zkontrolujte server a port účtu
+smtp-503 = server očekával příkazy v jiném pořadí, často proto, že chce nejdřív přihlášení
+smtp-503-advice = zkontrolujte, že účet má uživatelské jméno a heslo
+smtp-504 = server nepodporuje parametr, který Stempel poslal
+smtp-504-advice = zkontrolujte server a port účtu
+smtp-530 = server vyžaduje přihlášení nebo šifrování, než poštu přijme
+smtp-530-advice = zadejte u účtu uživatelské jméno a heslo a použijte STARTTLS nebo TLS
+smtp-534 = server chce silnější způsob přihlášení nebo heslo aplikace
+smtp-534-advice = vytvořte pro Stempel heslo aplikace v nastavení zabezpečení poštovního účtu
+smtp-535 = server odmítl heslo; Gmail potřebuje heslo aplikace
+smtp-535-advice = zkontrolujte uživatelské jméno a uložte správné heslo (heslo aplikace pro Gmail, Microsoft 365 s MFA, Seznam, WP)
+smtp-user-unknown = adresa příjemce neexistuje
+smtp-user-unknown-advice = zkontrolujte, zda v adrese není překlep, nebo požádejte zákazníka o správnou adresu
+smtp-domain-unknown = doména příjemce neexistuje nebo nepřijímá poštu
+smtp-domain-unknown-advice = zkontrolujte část adresy za znakem @
+smtp-mailbox-full = schránka příjemce je plná
+smtp-mailbox-full-advice = dejte zákazníkovi vědět jinou cestou, nebo to zkuste za pár dní
+smtp-too-big = e-mail je větší, než server přijímá
+smtp-too-big-advice = zmenšete přílohy nebo je pošlete zvlášť
+smtp-policy = server e-mail odmítl podle svých pravidel: předávání není dovoleno, odesílatel nemá oprávnění, nebo jde o podezření na spam
+smtp-policy-advice = zkontrolujte, že adresa odesílatele patří k účtu, ze kterého posíláte
+smtp-550 = server odmítl e-mail pro tuto schránku
+smtp-550-advice = přečtěte si odpověď serveru v záznamu rozhovoru; nejčastěji je chybná adresa
+smtp-551 = tento server příjemce neobsluhuje
+smtp-551-advice = zkontrolujte adresu příjemce
+smtp-552 = e-mail překračuje místo, které server dovoluje (je příliš velký, nebo je schránka plná)
+smtp-552-advice = zmenšete přílohy, nebo to zkuste později
+smtp-553 = server tuto adresu nedovoluje (jako odesílatele ani jako příjemce)
+smtp-553-advice = zkontrolujte, že adresa odesílatele patří k účtu a že příjemce je správně napsaný
+smtp-spam = server odmítl e-mail jako spam nebo podle svých pravidel
+smtp-spam-advice = zkontrolujte, co v textu a přílohách může vypadat jako spam, a nastavení domény odesílatele
+smtp-554 = server e-mail odmítl
+smtp-554-advice = přečtěte si odpověď serveru v záznamu rozhovoru
+smtp-temporary = server e-mail zatím odmítl
+smtp-temporary-advice = Stempel to později zkusí sám znovu
+smtp-permanent = server e-mail odmítl
+smtp-permanent-advice = přečtěte si odpověď serveru v záznamu rozhovoru
+smtp-unknown-reply = server odpověděl způsobem, který Stempel nezná
+smtp-unknown-reply-advice = přečtěte si odpověď serveru v záznamu rozhovoru
+smtp-dns = název serveru nelze najít
+smtp-dns-advice = zkontrolujte název serveru v účtu a připojení k internetu
+smtp-refused = server na tomto portu odmítl spojení
+smtp-refused-advice = zkontrolujte port: 587 pro STARTTLS, 465 pro TLS
+smtp-connect-timeout = server na spojení neodpověděl
+smtp-connect-timeout-advice = zkontrolujte název serveru, port a zda firewall neblokuje odchozí poštu
+smtp-connect = Stempel se nemohl připojit k serveru
+smtp-connect-advice = zkontrolujte připojení k internetu, název serveru a port
+smtp-timeout = server přestal odpovídat
+smtp-timeout-advice = Stempel to později zkusí sám znovu
+smtp-uncertain = spojení se přerušilo po odeslání celého e-mailu a před potvrzením serverem; server ho možná má, možná ne
+smtp-uncertain-advice = než e-mail odešlete znovu, zeptejte se příjemce, zda dorazil
+smtp-connection-lost = spojení se serverem se přerušilo
+smtp-connection-lost-advice = Stempel to později zkusí sám znovu
+smtp-starttls-missing = server nenabízí šifrování (STARTTLS), takže heslo i e-mail by šly nezašifrované
+smtp-starttls-missing-advice = zkontrolujte port (587 nabízí STARTTLS, 465 používá TLS od začátku); Stempel bez šifrování neposílá
+smtp-auth-plaintext = spojení není šifrované, proto jím Stempel heslo nepošle
+smtp-auth-plaintext-advice = zvolte pro tento účet zabezpečení STARTTLS nebo TLS
+smtp-auth-not-offered = server nenabízí žádný způsob přihlášení, který Stempel umí
+smtp-auth-not-offered-advice = zkontrolujte port: přihlášení se obvykle nabízí na 587 nebo 465, ne na 25
+smtp-size-exceeded = e-mail je větší než limit, který server ohlásil, proto nebyl odeslán
+smtp-size-exceeded-advice = zmenšete přílohy nebo je pošlete zvlášť
+smtp-utf8-address = adresa má před @ znaky mimo ASCII a server je neumí přenést
+smtp-utf8-address-advice = použijte pro tohoto příjemce adresu v ASCII
+smtp-bad-address = adresu nelze v zadaném tvaru odeslat
+smtp-bad-address-advice = zkontrolujte adresy odesílatele a příjemců
+smtp-protocol = server odpověděl v rozporu s poštovním protokolem
+smtp-protocol-advice = zkontrolujte server a port; Stempel to později zkusí znovu
+smtp-local = Stempel nemohl zapsat odeslání do své databáze, a proto skončil předčasně
+smtp-local-advice = zkontrolujte volné místo na disku; e-mail zůstává v zásobníku
+tls-cert-expired = certifikát serveru vypršel
+tls-cert-expired-advice = provozovatel serveru ho musí obnovit; do té doby se tam pošta neposílá
+tls-cert-wrong-host = certifikát serveru patří k jinému názvu, než je v účtu
+tls-cert-wrong-host-advice = použijte název serveru, který uvádí váš poskytovatel (např. smtp.gmail.com)
+tls-cert-untrusted = certifikát serveru není podepsán autoritou, které tento počítač důvěřuje
+tls-cert-untrusted-advice = použijte název serveru uváděný poskytovatelem, nebo zadejte u účtu soubor CA
+tls-cert-invalid = certifikát serveru není platný
+tls-cert-invalid-advice = zkontrolujte název serveru; Stempel posílá jen na servery, které může ověřit
+tls-old-version = server nabízí jen zastaralé šifrování (starší než TLS 1.2)
+tls-old-version-advice = požádejte poskytovatele o aktuální server; Stempel nepoužívá TLS starší než 1.2
+tls-handshake = šifrování se serverem nešlo navázat
+tls-handshake-advice = zkontrolujte port a zabezpečení (587 se STARTTLS, 465 s TLS)
+tls-setup = soubor CA tohoto účtu nelze použít
+tls-setup-advice = zkontrolujte soubor CA zadaný u tohoto účtu
+
+## Bounce reasons
+bounce-user-unknown = adresa neexistuje
+bounce-mailbox-full = schránka příjemce je plná
+bounce-domain-not-found = doména příjemce neexistuje nebo nepřijímá poštu
+bounce-too-large = e-mail je pro server příjemce příliš velký
+bounce-spam = server příjemce považoval e-mail za spam
+bounce-policy = server příjemce e-mail odmítl podle svých pravidel
+bounce-suspended = schránka příjemce je vypnutá nebo pozastavená
+bounce-expired = e-mail se nepodařilo doručit včas a doručování bylo vzdáno
+bounce-host-unreachable = server příjemce nebyl dosažitelný
+bounce-rate-limited = server příjemce omezuje, kolik pošty přijímá
+bounce-delivered = e-mail byl doručen
+bounce-other = e-mail se nepodařilo doručit
+
+## Provider hints
+preset-gmail = Gmail potřebuje heslo aplikace: zapněte dvoufázové ověření a pak ho vytvořte v Účet Google, Zabezpečení, Hesla aplikací
+preset-microsoft365 = správce musí pro tuto schránku povolit SMTP AUTH; při vícefázovém přihlášení použijte heslo aplikace
+preset-outlook = při dvoufázovém ověření použijte heslo aplikace z nastavení zabezpečení účtu Microsoft
+preset-seznam = povolte přístup jiných poštovních programů v nastavení schránky Seznam; při dvoufázovém přihlášení použijte heslo aplikace
+preset-wp = zapněte přístup poštovních programů (IMAP/SMTP) v nastavení WP Poczta
+preset-o2 = zapněte přístup poštovních programů (IMAP/SMTP) v nastavení o2 Poczta
+preset-gmx = zapněte přístup POP3/IMAP v nastavení schránky GMX (E-Mail, POP3 & IMAP)
+preset-webde = zapněte přístup POP3/IMAP v nastavení schránky WEB.DE (E-Mail, POP3 & IMAP)
+preset-ionos = jako uživatelské jméno použijte celou e-mailovou adresu (mimo Německo smtp.ionos.com / imap.ionos.com)

@@ -1,0 +1,353 @@
+# Stempel, Deutsch.
+
+## Shell
+mails-waiting = { $count ->
+    [one] 1 Mail wartet
+   *[other] { $count } Mails warten
+}
+send-all = Alle senden
+send-all-hint = Alle Mails im Ausgang jetzt senden (Strg+Umschalt+S)
+sending-progress = { $done } von { $total } gesendet
+check-now = Jetzt prüfen
+check-now-hint = Im Posteingang nach Zustellberichten, Unzustellbarkeitsmeldungen und Lesebestätigungen suchen
+bounces-checking = Berichte werden geprüft…
+bounces-not-checked = Berichte noch nicht geprüft
+bounces-checked = Berichte geprüft { $time }
+new-mail = ✉ Neue Mail
+new-mail-hint = Neue Mail schreiben (Strg+N)
+nav-emails = E-Mails
+nav-accounts = Konten
+nav-settings = Einstellungen
+folder-buffer = Ausgang
+folder-sent = Gesendet
+folder-failed = Fehlgeschlagen
+folder-drafts = Entwürfe
+sender-not-running = Der Versand läuft nicht; bitte Stempel neu starten.
+toast-send-failed = Mail { $id } wurde nicht gesendet: { $why }
+toast-sent = { $count ->
+    [one] 1 Mail gesendet
+   *[other] { $count } Mails gesendet
+}
+toast-reports = { $count ->
+    [one] 1 Zustellbericht erhalten
+   *[other] { $count } Zustellberichte erhalten
+}
+toast-password-saved = Passwort für { $account } im Schlüsselbund des Systems gespeichert
+select-a-mail = Wählen Sie eine Mail, um sie, ihre Quittung und ihre Zustellung zu sehen
+welcome-title = Willkommen bei Stempel
+welcome-text = Fügen Sie das Konto hinzu, von dem Sie Rechnungen senden, oder probieren Sie den ganzen Ablauf zuerst im Sandkasten aus: ein Mailserver in Stempel, der Mails annimmt und nirgendwohin zustellt.
+welcome-add-account = Konto hinzufügen
+welcome-try-sandbox = Sandkasten ausprobieren
+resend-title = { $count ->
+    [one] Diese Mail erneut senden?
+   *[other] { $count } Mails erneut senden?
+}
+resend-warning = Eine fehlgeschlagene oder unsichere Mail kann den Kunden schon erreicht haben. Erneutes Senden kann sie doppelt zustellen.
+resend-confirm = Erneut senden
+cancel = Abbrechen
+
+## Lists
+search = Suchen
+search-hint = Empfänger, Absender oder Betreff
+date-from = Von
+date-to = bis
+date-invalid = Datumsangaben im Format JJJJ-MM-TT
+checked-count = { $count } markiert
+send-checked = Markierte senden
+delete-checked = Markierte löschen
+resend-checked = Markierte erneut senden
+resend-hint = Die Mail zurück in den Ausgang legen und erneut senden
+refresh = Aktualisieren
+list-empty = Hier ist nichts
+check-row = Markieren, um mehrere Mails auf einmal zu bearbeiten
+sort-hint = Nach dieser Spalte sortieren
+col-date = Datum
+col-to = An
+col-subject = Betreff
+col-queue-id = Queue-ID
+col-delivery = Zustellung
+col-recipient = Empfänger
+col-state = Zustand
+col-status = Status
+col-details = Details
+chart-sent = Gesendet
+chart-delivered = Zugestellt
+chart-problems = Unzustellbar
+state-draft = Entwurf
+state-queued = Wartet im Ausgang
+state-sending = Wird gesendet
+state-sent = Gesendet
+state-failed = Fehlgeschlagen
+state-uncertain = Unsicher: die Verbindung brach ab, bevor der Server antwortete
+delivery-pending = Noch nicht gesendet
+delivery-accepted = Vom Server angenommen
+delivery-rejected = Vom Server abgelehnt
+delivery-delivered = Zugestellt
+delivery-relayed = Weitergeleitet
+delivery-delayed = Verzögert
+delivery-bounced = Unzustellbar
+delivery-read = Gelesen
+
+## The mail
+tab-message = Nachricht
+tab-sent = Versand
+tab-delivery = Zustellung
+delete = Löschen
+edit = Bearbeiten
+edit-queued-hint = Nimmt die Mail während der Bearbeitung aus dem Ausgang
+send-now = Jetzt senden
+resend = Erneut senden
+field-account = Konto
+field-from = Von
+field-to = An
+field-cc = Cc
+field-bcc = Bcc
+field-reply-to = Antwort an
+field-subject = Betreff
+field-state = Zustand
+field-created = Erstellt
+field-size = Größe
+field-requested = Angefordert
+field-attachment = Anhang
+field-date = Datum
+field-server = Server
+field-duration = Dauer
+field-reply = Antwort
+field-meaning = Bedeutung
+field-queue-id = Queue-ID
+field-status = Status
+field-attempts = Versuche
+field-next-attempt = Nächster Versuch
+field-error = Fehler
+field-what-happened = Was geschah
+field-what-to-do = Was tun
+field-body = Text
+asked-delivery = Zustellbenachrichtigung
+asked-read = Lesebestätigung
+not-sent-yet = Noch nicht gesendet
+not-encrypted = unverschlüsselt
+duration-ms = { $ms } ms
+outcome-sent = Gesendet: der Server hat die Verantwortung für die Mail übernommen
+outcome-deferred = Zurückgestellt: Stempel versucht es später erneut
+outcome-failed = Fehlgeschlagen
+outcome-uncertain = Unsicher: der Server hat die Mail möglicherweise
+sandbox-receipt = Quittung aus dem Sandkasten: diese Mail ging an den eingebauten Testserver und wurde nirgendwohin zugestellt.
+transcript = Gespräch mit dem Server
+copy = Kopieren
+copy-hint = Das ganze Gespräch kopieren
+timeline = Verlauf
+timeline-accepted = Der Server hat die Mail angenommen (Queue-ID { $queue_id })
+no-reports = Noch keine Zustellberichte
+event-details = Bericht: { $kind }, zugeordnet über { $matched }
+raw-report = Der Bericht, wie er ankam:
+
+## Compose
+compose-title = Neue Mail
+compose-edit-title = Mail bearbeiten
+compose-no-account = Fügen Sie zuerst ein Konto hinzu (Konten im Menü links).
+to-hint = kunde@example.com, weitere@example.com
+invalid-addresses = Keine gültige Adresse: { $addresses }
+attachments = Anhänge
+add-files = Dateien hinzufügen…
+drop-files-hint = oder Dateien auf das Fenster ziehen
+remove = Entfernen
+attachment-missing = { $name } wurde nicht gefunden
+request-delivery = Zustellbenachrichtigung anfordern
+request-delivery-hint = Der empfangende Server meldet, wann die Mail im Postfach ankam (wenn er Zustellbenachrichtigungen unterstützt)
+request-read = Lesebestätigung anfordern
+request-read-hint = Das Mailprogramm des Kunden kann ihn bitten, das Lesen zu bestätigen
+save-draft = Entwurf speichern
+put-in-buffer = In den Ausgang
+put-in-buffer-hint = Die Mail versandbereit speichern; „Alle senden“ sendet sie
+sandbox-example-subject = Rechnung FV/2026/11/001
+sandbox-example-body = Guten Tag,
+
+    anbei erhalten Sie die Rechnung für die im November erbrachten Leistungen.
+
+    Mit freundlichen Grüßen
+error-invalid-address = „{ $address }“ ist keine gültige E-Mail-Adresse
+error-header-injection = Das Feld { $field } enthält einen Zeilenumbruch, der nicht erlaubt ist
+error-no-recipients = Die Mail braucht mindestens einen Empfänger
+error-attachment = Der Anhang { $path } kann nicht gelesen werden: { $reason }
+error-attachment-not-file = Der Anhang { $path } ist keine Datei
+error-choose-account = Wählen Sie das Konto, von dem gesendet wird
+
+## Accounts
+accounts-title = Konten
+account-add = Konto hinzufügen
+account-add-sandbox = Sandkasten-Konto hinzufügen
+account-sandbox-hint = Ein Testserver in Stempel: nimmt Mails mit Quittung an und stellt nichts zu
+account-test = Verbindung testen
+account-test-hint = Verbinden, verschlüsseln, anmelden und beenden, mit dem ganzen Gespräch
+account-testing = { $account } wird getestet…
+account-test-ok = { $account } funktioniert: verbunden, verschlüsselt und angemeldet
+account-new-title = Neues Konto
+account-edit-title = Konto bearbeiten
+account-preset = Anbieter
+account-preset-none = Anderer (Server eingeben)
+account-name = Name
+account-from = Absender (Name <Adresse>)
+account-smtp = Versand (SMTP)
+account-imap = Berichte (IMAP)
+account-imap-hint = optional: hier kommen Unzustellbarkeitsmeldungen und Lesebestätigungen an
+account-host = Server
+account-port = Port
+account-security = Sicherheit
+account-user = Benutzername
+account-password = Passwort
+account-password-hint = wird im Schlüsselbund des Systems gespeichert
+security-starttls = STARTTLS (Port 587)
+security-tls = TLS (Port 465 / 993)
+security-none = Keine (nur lokales Relay)
+save = Speichern
+error-account-name = Das Konto braucht einen Namen
+error-port = „{ $port }“ ist keine Portnummer
+error-smtp-host = Das Konto braucht einen SMTP-Server
+
+## Settings
+settings-title = Einstellungen
+settings-language = Sprache
+settings-language-system = Wie das System
+settings-theme = Darstellung
+theme-system = Wie das System
+theme-light = Hell
+theme-dark = Dunkel
+settings-scan-interval = Berichte prüfen alle
+settings-data-folder = Datenordner
+settings-settings-file = Einstellungsdatei
+settings-interval-note = Ein neues Intervall gilt ab dem nächsten Start.
+
+## Explanations of server replies and failures
+smtp-app-password = der Server verlangt ein App-Passwort, nicht das normale Passwort des Kontos
+smtp-app-password-advice = erstellen Sie in den Sicherheitseinstellungen des Kontos ein App-Passwort (bei Gmail: Google-Konto, Sicherheit, App-Passwörter) und speichern Sie es beim Konto
+smtp-auth-policy = der empfangende Server hat die Mail abgelehnt, weil die Domain des Absenders die SPF-, DKIM- oder DMARC-Prüfung nicht bestand
+smtp-auth-policy-advice = bitten Sie den Betreiber Ihrer Domain, SPF- und DKIM-Einträge für den Server zu veröffentlichen, über den Sie senden
+smtp-accepted = der Server hat die Mail angenommen
+smtp-accepted-advice = nichts zu tun; Zustellberichte können folgen
+smtp-rate-limited = der Server begrenzt, wie schnell er Mails von Ihnen annimmt
+smtp-rate-limited-advice = Stempel versucht es später von selbst erneut; senden Sie weniger Mails auf einmal, wenn es sich wiederholt
+smtp-421 = der Server ist gerade nicht verfügbar und hat die Verbindung geschlossen
+smtp-421-advice = Stempel versucht es später von selbst erneut
+smtp-450 = das Postfach des Empfängers ist vorübergehend nicht verfügbar (belegt, oder der Server verzögert neue Absender)
+smtp-450-advice = Stempel versucht es später von selbst erneut
+smtp-greylisted = der Server verzögert Mails von Absendern, die er noch nicht kennt (Greylisting), oder prüft sie auf Spam
+smtp-greylisted-advice = Stempel versucht es später von selbst erneut; meist geht die Mail innerhalb einer Stunde durch
+smtp-451 = der Server hatte ein vorübergehendes Problem mit der Mail
+smtp-451-advice = Stempel versucht es später von selbst erneut
+smtp-452 = dem Server fehlt Speicherplatz, oder er bekam zu viele Empfänger auf einmal
+smtp-452-advice = Stempel versucht es später von selbst erneut; weniger Empfänger pro Mail helfen
+smtp-454 = der Server konnte gerade weder die Verschlüsselung starten noch die Anmeldung prüfen
+smtp-454-advice = Stempel versucht es später von selbst erneut
+smtp-500 = der Server hat einen Befehl nicht verstanden
+smtp-500-advice = prüfen Sie Server und Port des Kontos; oft hat ein Dienst geantwortet, der kein Mailserver ist
+smtp-501 = der Server hat die Form eines Befehls abgelehnt, oft wegen einer fehlerhaften Adresse
+smtp-501-advice = prüfen Sie die Adressen von Absender und Empfängern
+smtp-502 = der Server unterstützt einen Befehl nicht, den Stempel braucht
+smtp-502-advice = prüfen Sie Server und Port des Kontos
+smtp-503 = der Server erwartete die Befehle in anderer Reihenfolge, oft weil er zuerst eine Anmeldung will
+smtp-503-advice = prüfen Sie, ob das Konto einen Benutzernamen und ein Passwort hat
+smtp-504 = der Server unterstützt einen Parameter nicht, den Stempel gesendet hat
+smtp-504-advice = prüfen Sie Server und Port des Kontos
+smtp-530 = der Server verlangt eine Anmeldung oder Verschlüsselung, bevor er Mails annimmt
+smtp-530-advice = geben Sie dem Konto Benutzername und Passwort und verwenden Sie STARTTLS oder TLS
+smtp-534 = der Server verlangt ein stärkeres Anmeldeverfahren oder ein App-Passwort
+smtp-534-advice = erstellen Sie in den Sicherheitseinstellungen des Mailkontos ein App-Passwort für Stempel
+smtp-535 = der Server hat das Passwort abgelehnt; Gmail braucht ein App-Passwort
+smtp-535-advice = prüfen Sie den Benutzernamen und speichern Sie das richtige Passwort (ein App-Passwort für Gmail, Microsoft 365 mit MFA, Seznam, WP)
+smtp-user-unknown = die Empfängeradresse existiert nicht
+smtp-user-unknown-advice = prüfen Sie die Adresse auf Tippfehler oder fragen Sie den Kunden nach der richtigen
+smtp-domain-unknown = die Domain des Empfängers existiert nicht oder nimmt keine Mails an
+smtp-domain-unknown-advice = prüfen Sie den Teil der Adresse nach dem @
+smtp-mailbox-full = das Postfach des Empfängers ist voll
+smtp-mailbox-full-advice = informieren Sie den Kunden auf anderem Weg oder versuchen Sie es in ein paar Tagen erneut
+smtp-too-big = die Mail ist größer, als der Server annimmt
+smtp-too-big-advice = verkleinern Sie die Anhänge oder senden Sie sie einzeln
+smtp-policy = der Server hat die Mail nach seinen Regeln abgelehnt: Weiterleitung nicht erlaubt, Absender nicht zugelassen oder Spamverdacht
+smtp-policy-advice = prüfen Sie, ob die Absenderadresse zu dem Konto gehört, über das Sie senden
+smtp-550 = der Server hat die Mail für dieses Postfach abgelehnt
+smtp-550-advice = lesen Sie die Antwort des Servers im Gesprächsprotokoll; meist ist die Adresse falsch
+smtp-551 = dieser Server ist für den Empfänger nicht zuständig
+smtp-551-advice = prüfen Sie die Empfängeradresse
+smtp-552 = die Mail überschreitet den Speicher, den der Server erlaubt (zu groß, oder das Postfach ist voll)
+smtp-552-advice = verkleinern Sie die Anhänge oder versuchen Sie es später erneut
+smtp-553 = der Server lässt diese Adresse nicht zu (als Absender oder als Empfänger)
+smtp-553-advice = prüfen Sie, ob die Absenderadresse zum Konto gehört und der Empfänger richtig geschrieben ist
+smtp-spam = der Server hat die Mail als Spam oder nach seinen Regeln abgelehnt
+smtp-spam-advice = prüfen Sie, was in Text und Anhängen nach Spam aussehen könnte, und die Einstellungen der Absender-Domain
+smtp-554 = der Server hat die Mail abgelehnt
+smtp-554-advice = lesen Sie die Antwort des Servers im Gesprächsprotokoll
+smtp-temporary = der Server hat die Mail vorerst abgelehnt
+smtp-temporary-advice = Stempel versucht es später von selbst erneut
+smtp-permanent = der Server hat die Mail abgelehnt
+smtp-permanent-advice = lesen Sie die Antwort des Servers im Gesprächsprotokoll
+smtp-unknown-reply = der Server gab eine Antwort, die Stempel nicht kennt
+smtp-unknown-reply-advice = lesen Sie die Antwort des Servers im Gesprächsprotokoll
+smtp-dns = der Name des Servers wurde nicht gefunden
+smtp-dns-advice = prüfen Sie den Servernamen im Konto und die Internetverbindung
+smtp-refused = der Server hat die Verbindung auf diesem Port abgelehnt
+smtp-refused-advice = prüfen Sie den Port: 587 für STARTTLS, 465 für TLS
+smtp-connect-timeout = der Server hat auf die Verbindung nicht geantwortet
+smtp-connect-timeout-advice = prüfen Sie Servername und Port und ob eine Firewall ausgehende Mails sperrt
+smtp-connect = Stempel konnte keine Verbindung zum Server herstellen
+smtp-connect-advice = prüfen Sie die Internetverbindung, den Servernamen und den Port
+smtp-timeout = der Server hat aufgehört zu antworten
+smtp-timeout-advice = Stempel versucht es später von selbst erneut
+smtp-uncertain = die Verbindung brach ab, nachdem die ganze Mail gesendet war und bevor der Server sie bestätigte; der Server hat sie vielleicht, vielleicht nicht
+smtp-uncertain-advice = fragen Sie den Empfänger, ob sie angekommen ist, bevor Sie sie erneut senden
+smtp-connection-lost = die Verbindung zum Server ist abgebrochen
+smtp-connection-lost-advice = Stempel versucht es später von selbst erneut
+smtp-starttls-missing = der Server bietet keine Verschlüsselung (STARTTLS) an, Passwort und Mail gingen also im Klartext
+smtp-starttls-missing-advice = prüfen Sie den Port (587 bietet STARTTLS, 465 nutzt TLS von Anfang an); Stempel sendet nicht unverschlüsselt
+smtp-auth-plaintext = die Verbindung ist nicht verschlüsselt, deshalb sendet Stempel das Passwort nicht darüber
+smtp-auth-plaintext-advice = wählen Sie für dieses Konto STARTTLS oder TLS
+smtp-auth-not-offered = der Server bietet kein Anmeldeverfahren an, das Stempel nutzen kann
+smtp-auth-not-offered-advice = prüfen Sie den Port: Anmeldung gibt es meist auf 587 oder 465, nicht auf 25
+smtp-size-exceeded = die Mail ist größer als das angekündigte Limit des Servers und wurde deshalb nicht gesendet
+smtp-size-exceeded-advice = verkleinern Sie die Anhänge oder senden Sie sie einzeln
+smtp-utf8-address = eine Adresse hat Nicht-ASCII-Zeichen vor dem @, und der Server kann sie nicht übertragen
+smtp-utf8-address-advice = verwenden Sie für diesen Empfänger eine ASCII-Adresse
+smtp-bad-address = eine Adresse kann so nicht gesendet werden
+smtp-bad-address-advice = prüfen Sie die Adressen von Absender und Empfängern
+smtp-protocol = der Server hat auf eine Weise geantwortet, die das Mailprotokoll verletzt
+smtp-protocol-advice = prüfen Sie Server und Port; Stempel versucht es später erneut
+smtp-local = Stempel konnte den Versand nicht in seiner Datenbank festhalten und hat deshalb vorzeitig aufgehört
+smtp-local-advice = prüfen Sie den freien Speicherplatz; die Mail bleibt im Ausgang
+tls-cert-expired = das Zertifikat des Servers ist abgelaufen
+tls-cert-expired-advice = der Betreiber des Servers muss es erneuern; bis dahin werden dorthin keine Mails gesendet
+tls-cert-wrong-host = das Zertifikat des Servers gehört zu einem anderen Namen als dem im Konto
+tls-cert-wrong-host-advice = verwenden Sie den vom Anbieter dokumentierten Servernamen (z. B. smtp.gmail.com)
+tls-cert-untrusted = das Zertifikat des Servers ist nicht von einer Stelle signiert, der dieser Computer vertraut
+tls-cert-untrusted-advice = verwenden Sie den dokumentierten Servernamen des Anbieters oder geben Sie dem Konto seine CA-Datei
+tls-cert-invalid = das Zertifikat des Servers ist ungültig
+tls-cert-invalid-advice = prüfen Sie den Servernamen; Stempel sendet nur an Server, die es überprüfen kann
+tls-old-version = der Server bietet nur veraltete Verschlüsselung an (älter als TLS 1.2)
+tls-old-version-advice = bitten Sie den Anbieter um einen aktuellen Server; Stempel verwendet kein TLS älter als 1.2
+tls-handshake = die Verschlüsselung mit dem Server konnte nicht aufgebaut werden
+tls-handshake-advice = prüfen Sie Port und Sicherheit (587 mit STARTTLS, 465 mit TLS)
+tls-setup = die CA-Datei des Kontos kann nicht verwendet werden
+tls-setup-advice = prüfen Sie die für dieses Konto angegebene CA-Datei
+
+## Bounce reasons
+bounce-user-unknown = die Adresse existiert nicht
+bounce-mailbox-full = das Postfach des Empfängers ist voll
+bounce-domain-not-found = die Domain des Empfängers existiert nicht oder nimmt keine Mails an
+bounce-too-large = die Mail ist zu groß für den Server des Empfängers
+bounce-spam = der Server des Empfängers hielt die Mail für Spam
+bounce-policy = der Server des Empfängers hat die Mail nach seinen Regeln abgelehnt
+bounce-suspended = das Postfach des Empfängers ist deaktiviert oder gesperrt
+bounce-expired = die Mail konnte nicht rechtzeitig zugestellt werden und wurde aufgegeben
+bounce-host-unreachable = der Server des Empfängers war nicht erreichbar
+bounce-rate-limited = der Server des Empfängers begrenzt, wie viele Mails er annimmt
+bounce-delivered = die Mail wurde zugestellt
+bounce-other = die Mail konnte nicht zugestellt werden
+
+## Provider hints
+preset-gmail = Gmail braucht ein App-Passwort: Bestätigung in zwei Schritten einschalten, dann eines unter Google-Konto, Sicherheit, App-Passwörter erstellen
+preset-microsoft365 = der Administrator muss SMTP AUTH für dieses Postfach erlauben; bei mehrstufiger Anmeldung ein App-Passwort verwenden
+preset-outlook = bei zweistufiger Überprüfung ein App-Passwort aus den Sicherheitseinstellungen des Microsoft-Kontos verwenden
+preset-seznam = den Zugriff anderer Mailprogramme in den Einstellungen des Seznam-Postfachs erlauben; bei Zwei-Faktor-Anmeldung ein Anwendungspasswort verwenden
+preset-wp = den Zugriff über Mailprogramme (IMAP/SMTP) in den Einstellungen von WP Poczta einschalten
+preset-o2 = den Zugriff über Mailprogramme (IMAP/SMTP) in den Einstellungen von o2 Poczta einschalten
+preset-gmx = POP3/IMAP-Zugriff im GMX-Postfach unter E-Mail-Einstellungen, POP3 & IMAP einschalten
+preset-webde = POP3/IMAP-Zugriff im WEB.DE-Postfach unter E-Mail-Einstellungen, POP3 & IMAP einschalten
+preset-ionos = die vollständige E-Mail-Adresse als Benutzernamen verwenden (außerhalb Deutschlands smtp.ionos.com / imap.ionos.com)

@@ -1,0 +1,357 @@
+# Stempel, polski.
+
+## Shell
+mails-waiting = { $count ->
+    [one] 1 mail czeka
+    [few] { $count } maile czekają
+   *[many] { $count } maili czeka
+}
+send-all = Wyślij wszystkie
+send-all-hint = Wyślij teraz wszystkie maile z bufora (Ctrl+Shift+S)
+sending-progress = wysłano { $done } z { $total }
+check-now = Sprawdź teraz
+check-now-hint = Poszukaj w skrzynce raportów doręczenia, zwrotów i potwierdzeń przeczytania
+bounces-checking = Sprawdzanie raportów…
+bounces-not-checked = Raporty jeszcze nie sprawdzone
+bounces-checked = Raporty sprawdzone { $time }
+new-mail = ✉ Nowy mail
+new-mail-hint = Napisz nowy mail (Ctrl+N)
+nav-emails = E-maile
+nav-accounts = Konta
+nav-settings = Ustawienia
+folder-buffer = Bufor
+folder-sent = Wysłane
+folder-failed = Nieudane
+folder-drafts = Szkice
+sender-not-running = Wysyłanie nie działa; uruchom Stempel ponownie.
+toast-send-failed = Mail { $id } nie został wysłany: { $why }
+toast-sent = { $count ->
+    [one] Wysłano 1 mail
+    [few] Wysłano { $count } maile
+   *[many] Wysłano { $count } maili
+}
+toast-reports = { $count ->
+    [one] Nadszedł 1 raport doręczenia
+    [few] Nadeszły { $count } raporty doręczenia
+   *[many] Nadeszło { $count } raportów doręczenia
+}
+toast-password-saved = Hasło konta { $account } zapisano w pęku kluczy systemu
+select-a-mail = Wybierz mail, aby zobaczyć jego treść, pokwitowanie i doręczenie
+welcome-title = Witamy w programie Stempel
+welcome-text = Dodaj konto, z którego wysyłasz faktury, albo najpierw wypróbuj cały przebieg w piaskownicy: to serwer pocztowy wewnątrz programu, który przyjmuje maile i nigdzie ich nie doręcza.
+welcome-add-account = Dodaj konto
+welcome-try-sandbox = Wypróbuj piaskownicę
+resend-title = { $count ->
+    [one] Wysłać ten mail ponownie?
+    [few] Wysłać ponownie { $count } maile?
+   *[many] Wysłać ponownie { $count } maili?
+}
+resend-warning = Mail nieudany lub niepewny mógł już dotrzeć do klienta. Ponowne wysłanie może go doręczyć dwa razy.
+resend-confirm = Wyślij ponownie
+cancel = Anuluj
+
+## Lists
+search = Szukaj
+search-hint = odbiorca, nadawca lub temat
+date-from = Od
+date-to = do
+date-invalid = Daty zapisuje się jako RRRR-MM-DD
+checked-count = zaznaczono { $count }
+send-checked = Wyślij zaznaczone
+delete-checked = Usuń zaznaczone
+resend-checked = Wyślij zaznaczone ponownie
+resend-hint = Przenieś mail z powrotem do bufora i wyślij go jeszcze raz
+refresh = Odśwież
+list-empty = Nic tu nie ma
+check-row = Zaznacz, aby działać na kilku mailach naraz
+sort-hint = Sortuj według tej kolumny
+col-date = Data
+col-to = Do
+col-subject = Temat
+col-queue-id = Nr kolejki
+col-delivery = Doręczenie
+col-recipient = Odbiorca
+col-state = Stan
+col-status = Status
+col-details = Szczegóły
+chart-sent = Wysłane
+chart-delivered = Doręczone
+chart-problems = Zwrócone
+state-draft = Szkic
+state-queued = Czeka w buforze
+state-sending = W trakcie wysyłania
+state-sent = Wysłany
+state-failed = Nieudany
+state-uncertain = Niepewny: połączenie zerwało się, zanim serwer odpowiedział
+delivery-pending = Jeszcze nie wysłany
+delivery-accepted = Przyjęty przez serwer
+delivery-rejected = Odrzucony przez serwer
+delivery-delivered = Doręczony
+delivery-relayed = Przekazany dalej
+delivery-delayed = Opóźniony
+delivery-bounced = Zwrócony
+delivery-read = Przeczytany
+
+## The mail
+tab-message = Wiadomość
+tab-sent = Wysyłka
+tab-delivery = Doręczenie
+delete = Usuń
+edit = Edytuj
+edit-queued-hint = Na czas edycji mail zostaje wyjęty z bufora
+send-now = Wyślij teraz
+resend = Wyślij ponownie
+field-account = Konto
+field-from = Od
+field-to = Do
+field-cc = DW
+field-bcc = UDW
+field-reply-to = Odpowiedz do
+field-subject = Temat
+field-state = Stan
+field-created = Utworzono
+field-size = Rozmiar
+field-requested = Zamówiono
+field-attachment = Załącznik
+field-date = Data
+field-server = Serwer
+field-duration = Czas trwania
+field-reply = Odpowiedź
+field-meaning = Znaczenie
+field-queue-id = Nr kolejki
+field-status = Status
+field-attempts = Próby
+field-next-attempt = Następna próba
+field-error = Błąd
+field-what-happened = Co się stało
+field-what-to-do = Co zrobić
+field-body = Treść
+asked-delivery = powiadomienie o doręczeniu
+asked-read = potwierdzenie przeczytania
+not-sent-yet = Jeszcze nie wysłany
+not-encrypted = bez szyfrowania
+duration-ms = { $ms } ms
+outcome-sent = Wysłany: serwer przejął odpowiedzialność za mail
+outcome-deferred = Odłożony: Stempel spróbuje ponownie później
+outcome-failed = Nieudany
+outcome-uncertain = Niepewny: serwer mógł otrzymać mail
+sandbox-receipt = Pokwitowanie z piaskownicy: ten mail trafił do wbudowanego serwera testowego programu i nie został nigdzie doręczony.
+transcript = Rozmowa z serwerem
+copy = Kopiuj
+copy-hint = Skopiuj całą rozmowę
+timeline = Przebieg
+timeline-accepted = Serwer przyjął mail (nr kolejki { $queue_id })
+no-reports = Brak raportów doręczenia
+event-details = Raport: { $kind }, dopasowany przez { $matched }
+raw-report = Raport w otrzymanej postaci:
+
+## Compose
+compose-title = Nowy mail
+compose-edit-title = Edycja maila
+compose-no-account = Najpierw dodaj konto (Konta w menu po lewej).
+to-hint = klient@example.com, inny@example.com
+invalid-addresses = To nie jest poprawny adres: { $addresses }
+attachments = Załączniki
+add-files = Dodaj pliki…
+drop-files-hint = albo upuść pliki na okno
+remove = Usuń
+attachment-missing = Nie można znaleźć pliku { $name }
+request-delivery = Poproś o powiadomienie o doręczeniu
+request-delivery-hint = Serwer odbiorcy zgłosi, kiedy mail trafi do skrzynki (jeśli obsługuje powiadomienia o doręczeniu)
+request-read = Poproś o potwierdzenie przeczytania
+request-read-hint = Program pocztowy klienta może poprosić go o potwierdzenie, że przeczytał mail
+save-draft = Zapisz szkic
+put-in-buffer = Do bufora
+put-in-buffer-hint = Zapisz mail gotowy do wysłania; „Wyślij wszystkie” go wyśle
+sandbox-example-subject = Faktura FV/2026/11/001
+sandbox-example-body = Dzień dobry,
+
+    w załączeniu przesyłam fakturę za usługi świadczone w listopadzie.
+
+    Z poważaniem
+error-invalid-address = „{ $address }” nie jest poprawnym adresem e-mail
+error-header-injection = Pole { $field } zawiera znak końca wiersza, który jest niedozwolony
+error-no-recipients = Mail potrzebuje co najmniej jednego odbiorcy
+error-attachment = Nie można odczytać załącznika { $path }: { $reason }
+error-attachment-not-file = Załącznik { $path } nie jest plikiem
+error-choose-account = Wybierz konto, z którego chcesz wysłać
+
+## Accounts
+accounts-title = Konta
+account-add = Dodaj konto
+account-add-sandbox = Dodaj konto piaskownicy
+account-sandbox-hint = Serwer testowy wewnątrz programu: przyjmuje maile z pokwitowaniem i nigdzie ich nie doręcza
+account-test = Sprawdź połączenie
+account-test-hint = Połącz, zaszyfruj, zaloguj i rozłącz, pokazując rozmowę
+account-testing = Sprawdzanie konta { $account }…
+account-test-ok = Konto { $account } działa: połączono, zaszyfrowano i zalogowano
+account-new-title = Nowe konto
+account-edit-title = Edycja konta
+account-preset = Dostawca
+account-preset-none = Inny (wpisz serwery)
+account-name = Nazwa
+account-from = Nadawca (Nazwa <adres>)
+account-smtp = Wysyłanie (SMTP)
+account-imap = Raporty (IMAP)
+account-imap-hint = opcjonalnie: tu przychodzą zwroty i potwierdzenia przeczytania
+account-host = Serwer
+account-port = Port
+account-security = Zabezpieczenie
+account-user = Nazwa użytkownika
+account-password = Hasło
+account-password-hint = zapisywane w pęku kluczy systemu
+security-starttls = STARTTLS (port 587)
+security-tls = TLS (port 465 / 993)
+security-none = Brak (tylko lokalny przekaźnik)
+save = Zapisz
+error-account-name = Konto potrzebuje nazwy
+error-port = „{ $port }” nie jest numerem portu
+error-smtp-host = Konto potrzebuje serwera SMTP
+
+## Settings
+settings-title = Ustawienia
+settings-language = Język
+settings-language-system = Jak w systemie
+settings-theme = Wygląd
+theme-system = Jak w systemie
+theme-light = Jasny
+theme-dark = Ciemny
+settings-scan-interval = Sprawdzaj raporty co
+settings-data-folder = Folder danych
+settings-settings-file = Plik ustawień
+settings-interval-note = Nowy odstęp obowiązuje od następnego uruchomienia.
+
+## Explanations of server replies and failures
+smtp-app-password = serwer wymaga hasła aplikacji, a nie zwykłego hasła konta
+smtp-app-password-advice = utwórz hasło aplikacji w ustawieniach bezpieczeństwa konta (w Gmailu: Konto Google, Bezpieczeństwo, Hasła aplikacji) i zapisz je w ustawieniach konta
+smtp-auth-policy = serwer odbiorcy odrzucił mail, bo domena nadawcy nie przeszła kontroli SPF, DKIM lub DMARC
+smtp-auth-policy-advice = poproś administratora domeny o opublikowanie rekordów SPF i DKIM dla serwera, przez który wysyłasz
+smtp-accepted = serwer przyjął mail
+smtp-accepted-advice = nic nie trzeba robić; mogą nadejść raporty doręczenia
+smtp-rate-limited = serwer ogranicza tempo, w jakim przyjmuje od ciebie maile
+smtp-rate-limited-advice = Stempel sam spróbuje ponownie później; jeśli to się powtarza, wysyłaj mniej maili naraz
+smtp-421 = serwer jest teraz niedostępny i zamknął połączenie
+smtp-421-advice = Stempel sam spróbuje ponownie później
+smtp-450 = skrzynka odbiorcy jest chwilowo niedostępna (zajęta albo serwer opóźnia nowych nadawców)
+smtp-450-advice = Stempel sam spróbuje ponownie później
+smtp-greylisted = serwer opóźnia maile od nadawców, których jeszcze nie zna (szara lista), albo sprawdza je pod kątem spamu
+smtp-greylisted-advice = Stempel sam spróbuje ponownie później; zwykle mail przechodzi w ciągu godziny
+smtp-451 = serwer miał chwilowy problem z obsługą maila
+smtp-451-advice = Stempel sam spróbuje ponownie później
+smtp-452 = serwerowi brakuje miejsca albo dostał naraz zbyt wielu odbiorców
+smtp-452-advice = Stempel sam spróbuje ponownie później; pomaga mniej odbiorców w jednym mailu
+smtp-454 = serwer nie mógł teraz uruchomić szyfrowania ani sprawdzić logowania
+smtp-454-advice = Stempel sam spróbuje ponownie później
+smtp-500 = serwer nie zrozumiał polecenia
+smtp-500-advice = sprawdź serwer i port konta; często oznacza to, że odpowiedziała usługa, która nie jest serwerem poczty
+smtp-501 = serwer odrzucił postać polecenia, często z powodu błędnego adresu
+smtp-501-advice = sprawdź adresy nadawcy i odbiorców
+smtp-502 = serwer nie obsługuje polecenia, którego Stempel potrzebuje
+smtp-502-advice = sprawdź serwer i port konta
+smtp-503 = serwer oczekiwał poleceń w innej kolejności, często dlatego, że najpierw chce logowania
+smtp-503-advice = sprawdź, czy konto ma nazwę użytkownika i hasło
+smtp-504 = serwer nie obsługuje parametru wysłanego przez Stempel
+smtp-504-advice = sprawdź serwer i port konta
+smtp-530 = serwer wymaga zalogowania lub szyfrowania, zanim przyjmie mail
+smtp-530-advice = podaj w koncie nazwę użytkownika i hasło oraz użyj STARTTLS lub TLS
+smtp-534 = serwer wymaga silniejszej metody logowania albo hasła aplikacji
+smtp-534-advice = utwórz dla programu Stempel hasło aplikacji w ustawieniach bezpieczeństwa konta pocztowego
+smtp-535 = serwer odrzucił hasło; Gmail wymaga hasła aplikacji
+smtp-535-advice = sprawdź nazwę użytkownika i zapisz właściwe hasło (hasło aplikacji dla Gmaila, Microsoft 365 z MFA, Seznamu, WP)
+smtp-user-unknown = adres odbiorcy nie istnieje
+smtp-user-unknown-advice = sprawdź, czy w adresie nie ma literówki, albo poproś klienta o właściwy adres
+smtp-domain-unknown = domena odbiorcy nie istnieje albo nie przyjmuje poczty
+smtp-domain-unknown-advice = sprawdź część adresu po znaku @
+smtp-mailbox-full = skrzynka odbiorcy jest pełna
+smtp-mailbox-full-advice = powiadom klienta inną drogą albo spróbuj ponownie za kilka dni
+smtp-too-big = mail jest większy, niż serwer przyjmuje
+smtp-too-big-advice = zmniejsz załączniki albo wyślij je osobno
+smtp-policy = serwer odrzucił mail zgodnie ze swoimi zasadami: przekazywanie niedozwolone, nadawca bez uprawnień albo podejrzenie spamu
+smtp-policy-advice = sprawdź, czy adres nadawcy należy do konta, z którego wysyłasz
+smtp-550 = serwer odrzucił mail dla tej skrzynki
+smtp-550-advice = przeczytaj odpowiedź serwera w zapisie rozmowy; najczęściej adres jest błędny
+smtp-551 = ten serwer nie obsługuje tego odbiorcy
+smtp-551-advice = sprawdź adres odbiorcy
+smtp-552 = mail przekracza miejsce, na jakie pozwala serwer (za duży albo skrzynka pełna)
+smtp-552-advice = zmniejsz załączniki albo spróbuj ponownie później
+smtp-553 = serwer nie dopuszcza tego adresu (jako nadawcy lub odbiorcy)
+smtp-553-advice = sprawdź, czy adres nadawcy należy do konta i czy adres odbiorcy jest poprawnie zapisany
+smtp-spam = serwer odrzucił mail jako spam lub zgodnie ze swoimi zasadami
+smtp-spam-advice = sprawdź, co w treści i załącznikach może wyglądać na spam, oraz ustawienia domeny nadawcy
+smtp-554 = serwer odrzucił mail
+smtp-554-advice = przeczytaj odpowiedź serwera w zapisie rozmowy
+smtp-temporary = serwer na razie odrzucił mail
+smtp-temporary-advice = Stempel sam spróbuje ponownie później
+smtp-permanent = serwer odrzucił mail
+smtp-permanent-advice = przeczytaj odpowiedź serwera w zapisie rozmowy
+smtp-unknown-reply = serwer udzielił odpowiedzi, której Stempel nie zna
+smtp-unknown-reply-advice = przeczytaj odpowiedź serwera w zapisie rozmowy
+smtp-dns = nie można znaleźć nazwy serwera
+smtp-dns-advice = sprawdź nazwę serwera w koncie i połączenie z internetem
+smtp-refused = serwer odmówił połączenia na tym porcie
+smtp-refused-advice = sprawdź port: 587 dla STARTTLS, 465 dla TLS
+smtp-connect-timeout = serwer nie odpowiedział na połączenie
+smtp-connect-timeout-advice = sprawdź nazwę serwera, port i czy zapora nie blokuje wychodzącej poczty
+smtp-connect = Stempel nie mógł połączyć się z serwerem
+smtp-connect-advice = sprawdź połączenie z internetem, nazwę serwera i port
+smtp-timeout = serwer przestał odpowiadać
+smtp-timeout-advice = Stempel sam spróbuje ponownie później
+smtp-uncertain = połączenie zerwało się po wysłaniu całego maila, a przed potwierdzeniem przez serwer; serwer mógł go otrzymać albo nie
+smtp-uncertain-advice = zanim wyślesz ponownie, zapytaj odbiorcę, czy mail dotarł
+smtp-connection-lost = połączenie z serwerem zostało zerwane
+smtp-connection-lost-advice = Stempel sam spróbuje ponownie później
+smtp-starttls-missing = serwer nie oferuje szyfrowania (STARTTLS), więc hasło i mail szłyby otwartym tekstem
+smtp-starttls-missing-advice = sprawdź port (587 oferuje STARTTLS, 465 używa TLS od początku); Stempel nie wysyła bez szyfrowania
+smtp-auth-plaintext = połączenie nie jest szyfrowane, więc Stempel nie wyśle przez nie hasła
+smtp-auth-plaintext-advice = wybierz dla tego konta zabezpieczenie STARTTLS lub TLS
+smtp-auth-not-offered = serwer nie oferuje żadnej metody logowania, której Stempel może użyć
+smtp-auth-not-offered-advice = sprawdź port: logowanie jest zwykle dostępne na 587 lub 465, nie na 25
+smtp-size-exceeded = mail jest większy niż limit ogłoszony przez serwer, więc nie został wysłany
+smtp-size-exceeded-advice = zmniejsz załączniki albo wyślij je osobno
+smtp-utf8-address = adres ma znaki spoza ASCII przed @, a serwer nie potrafi ich przenieść
+smtp-utf8-address-advice = użyj dla tego odbiorcy adresu w ASCII
+smtp-bad-address = adresu nie da się wysłać w podanej postaci
+smtp-bad-address-advice = sprawdź adresy nadawcy i odbiorców
+smtp-protocol = serwer odpowiedział niezgodnie z protokołem poczty
+smtp-protocol-advice = sprawdź serwer i port; Stempel spróbuje ponownie później
+smtp-local = Stempel nie mógł zapisać wysyłki w swojej bazie danych, więc przerwał przed końcem
+smtp-local-advice = sprawdź wolne miejsce na dysku; mail zostaje w buforze
+tls-cert-expired = certyfikat serwera wygasł
+tls-cert-expired-advice = operator serwera musi go odnowić; do tego czasu poczta nie jest tam wysyłana
+tls-cert-wrong-host = certyfikat serwera należy do innej nazwy niż ta w koncie
+tls-cert-wrong-host-advice = użyj nazwy serwera podanej przez dostawcę (np. smtp.gmail.com)
+tls-cert-untrusted = certyfikat serwera nie jest podpisany przez urząd, któremu ten komputer ufa
+tls-cert-untrusted-advice = użyj nazwy serwera podanej przez dostawcę albo wskaż w koncie plik CA
+tls-cert-invalid = certyfikat serwera jest nieważny
+tls-cert-invalid-advice = sprawdź nazwę serwera; Stempel wysyła tylko do serwerów, które może zweryfikować
+tls-old-version = serwer oferuje tylko przestarzałe szyfrowanie (starsze niż TLS 1.2)
+tls-old-version-advice = poproś dostawcę o aktualny serwer; Stempel nie używa TLS starszego niż 1.2
+tls-handshake = nie udało się ustanowić szyfrowania z serwerem
+tls-handshake-advice = sprawdź port i zabezpieczenie (587 z STARTTLS, 465 z TLS)
+tls-setup = pliku CA tego konta nie można użyć
+tls-setup-advice = sprawdź plik CA podany dla tego konta
+
+## Bounce reasons
+bounce-user-unknown = adres nie istnieje
+bounce-mailbox-full = skrzynka odbiorcy jest pełna
+bounce-domain-not-found = domena odbiorcy nie istnieje albo nie przyjmuje poczty
+bounce-too-large = mail jest za duży dla serwera odbiorcy
+bounce-spam = serwer odbiorcy uznał mail za spam
+bounce-policy = serwer odbiorcy odrzucił mail zgodnie ze swoimi zasadami
+bounce-suspended = skrzynka odbiorcy jest wyłączona lub zawieszona
+bounce-expired = nie udało się doręczyć maila w wyznaczonym czasie i zrezygnowano
+bounce-host-unreachable = nie udało się połączyć z serwerem odbiorcy
+bounce-rate-limited = serwer odbiorcy ogranicza ilość przyjmowanej poczty
+bounce-delivered = mail został doręczony
+bounce-other = nie udało się doręczyć maila
+
+## Provider hints
+preset-gmail = Gmail wymaga hasła aplikacji: włącz weryfikację dwuetapową, a potem utwórz hasło w Konto Google, Bezpieczeństwo, Hasła aplikacji
+preset-microsoft365 = administrator musi zezwolić na SMTP AUTH dla tej skrzynki; przy logowaniu wieloskładnikowym użyj hasła aplikacji
+preset-outlook = przy weryfikacji dwuetapowej użyj hasła aplikacji z ustawień zabezpieczeń konta Microsoft
+preset-seznam = zezwól na dostęp innych programów pocztowych w ustawieniach skrzynki Seznam; przy logowaniu dwuskładnikowym użyj hasła aplikacji
+preset-wp = włącz dostęp przez programy pocztowe (IMAP/SMTP) w ustawieniach WP Poczty
+preset-o2 = włącz dostęp przez programy pocztowe (IMAP/SMTP) w ustawieniach o2 Poczty
+preset-gmx = włącz dostęp POP3/IMAP w ustawieniach skrzynki GMX (E-Mail, POP3 & IMAP)
+preset-webde = włącz dostęp POP3/IMAP w ustawieniach skrzynki WEB.DE (E-Mail, POP3 & IMAP)
+preset-ionos = jako nazwy użytkownika użyj pełnego adresu e-mail (poza Niemcami smtp.ionos.com / imap.ionos.com)
