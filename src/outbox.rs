@@ -77,12 +77,10 @@ pub fn submit_edit(store: &mut Store, edit: &Edit<'_>) -> Result<i64, SubmitErro
     let compose = edit.compose;
     let validated = match mail::validate(compose) {
         // A draft may be saved before it has a recipient; it is checked again when queued.
-        Err(MailError::NoRecipients) if edit.destination == Destination::Draft => {
-            mail::Validated {
-                recipients: Vec::new(),
-                reply_to: compose.reply_to.clone().filter(|r| !r.trim().is_empty()),
-            }
-        }
+        Err(MailError::NoRecipients) if edit.destination == Destination::Draft => mail::Validated {
+            recipients: Vec::new(),
+            reply_to: compose.reply_to.clone().filter(|r| !r.trim().is_empty()),
+        },
         other => other?,
     };
     let mut attachments = edit.kept.to_vec();

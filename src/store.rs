@@ -9,6 +9,7 @@
 
 mod list;
 mod schema;
+mod seed;
 #[cfg(test)]
 mod tests;
 

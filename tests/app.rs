@@ -1,4 +1,4 @@
-//! The window's flows, driven through its accessibility tree (egui_kittest) with the real app
+//! The window's flows, driven through its accessibility tree (`egui_kittest`) with the real app
 //! state: a store in a temporary folder, the real sender thread, and the sandbox SMTP server
 //! on loopback. Controls are found by their labels, as a user (or a screen reader) finds them.
 #![cfg(feature = "gui")]
@@ -7,8 +7,8 @@
 use std::time::{Duration, Instant};
 
 use eframe::egui;
-use egui_kittest::Harness;
 use eframe::egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use stempel::app::{Services, StempelApp};
 use stempel::config::{Paths, Settings};
@@ -46,7 +46,12 @@ impl Window {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             self.harness.step();
-            if self.harness.query_all_by_label_contains(label).next().is_some() {
+            if self
+                .harness
+                .query_all_by_label_contains(label)
+                .next()
+                .is_some()
+            {
                 return;
             }
             assert!(
@@ -176,7 +181,7 @@ fn a_bounce_shows_the_recipient_as_bounced() {
     w.wait_for("1 mail sent");
     // A report arrives (as the scanner would store it).
     let mut store = Store::open(&w.paths.database()).unwrap();
-    let id = store.list_ids(&Default::default()).unwrap()[0];
+    let id = store.list_ids(&stempel::store::ListQuery::default()).unwrap()[0];
     store
         .add_delivery_event(&NewDeliveryEvent {
             message: id,

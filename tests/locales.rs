@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use fluent_syntax::ast;
+use stempel::smtp::explain::explain_reply;
+use stempel::{i18n, t};
 
 const LANGS: [&str; 4] = ["en", "pl", "cs", "de"];
 
@@ -77,13 +79,25 @@ fn sources(under: &str) -> String {
         }
     }
     let mut out = String::new();
-    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(under), &mut out);
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src")
+            .join(under),
+        &mut out,
+    );
     out
 }
 
 #[test]
 fn translations_are_complete_consistent_and_used() {
     let en = messages("en");
+    same_keys_and_placeholders(&en);
+    every_key_used_and_every_named_key_present(&en);
+    english_is_the_codes_text();
+    plurals_dates_and_sizes();
+}
+
+fn same_keys_and_placeholders(en: &BTreeMap<String, BTreeSet<String>>) {
     assert!(en.len() > 300, "only {} English keys", en.len());
 
     // Same keys and same placeholders in every language.
@@ -92,12 +106,17 @@ fn translations_are_complete_consistent_and_used() {
         let missing: Vec<_> = en.keys().filter(|k| !other.contains_key(*k)).collect();
         let extra: Vec<_> = other.keys().filter(|k| !en.contains_key(*k)).collect();
         assert!(missing.is_empty(), "{lang} lacks {missing:?}");
-        assert!(extra.is_empty(), "{lang} has keys English does not: {extra:?}");
-        for (key, vars) in &en {
+        assert!(
+            extra.is_empty(),
+            "{lang} has keys English does not: {extra:?}"
+        );
+        for (key, vars) in en {
             assert_eq!(&other[key], vars, "{lang}: placeholders of {key}");
         }
     }
+}
 
+fn every_key_used_and_every_named_key_present(en: &BTreeMap<String, BTreeSet<String>>) {
     // Every key is used: by t!("key") in the code, or as a catalogue key the code names
     // (explanations and their -advice, bounce reasons, provider presets).
     let code = sources("");
@@ -124,7 +143,10 @@ fn translations_are_complete_consistent_and_used() {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if is_key && !literal.ends_with('-') {
-            assert!(en.contains_key(literal), "the code names {literal} but English lacks it");
+            assert!(
+                en.contains_key(literal),
+                "the code names {literal} but English lacks it"
+            );
             if !literal.starts_with("bounce-") {
                 let advice = format!("{literal}-advice");
                 assert!(en.contains_key(&advice), "English lacks {advice}");
@@ -132,9 +154,10 @@ fn translations_are_complete_consistent_and_used() {
         }
         rest = &rest[end + 1..];
     }
+}
 
-    // The English texts are the code's own (the code keeps them for logs and JSON).
-    use stempel::smtp::explain::explain_reply;
+/// The English texts are the code's own (the code keeps them for logs and JSON).
+fn english_is_the_codes_text() {
     for (code, status, text) in [
         (535, Some("5.7.8"), "Authentication failed"),
         (550, Some("5.1.1"), "User unknown"),
@@ -142,15 +165,21 @@ fn translations_are_complete_consistent_and_used() {
         (250, Some("2.0.0"), "Ok: queued as X"),
     ] {
         let e = explain_reply(code, status, text);
-        assert_eq!(stempel::i18n::text(e.key).as_deref(), Some(e.meaning), "{}", e.key);
+        assert_eq!(
+            stempel::i18n::text(e.key).as_deref(),
+            Some(e.meaning),
+            "{}",
+            e.key
+        );
         assert_eq!(e.advice_text(), e.advice, "{}", e.key);
     }
     for p in stempel::presets::PRESETS {
         assert_eq!(p.hint_text(), p.hint, "{}", p.id);
     }
+}
 
-    // Plurals, with arguments and no invisible bidi marks.
-    use stempel::{i18n, t};
+/// Plurals, with arguments and no invisible bidi marks; numbers and sizes per language.
+fn plurals_dates_and_sizes() {
     let cases: [(&str, u64, &str); 10] = [
         ("en", 1, "1 mail waiting"),
         ("en", 2, "2 mails waiting"),

@@ -61,7 +61,11 @@ impl Form {
             smtp_user: a.smtp.user.clone(),
             password: String::new(),
             imap_host: a.imap.as_ref().map(|i| i.host.clone()).unwrap_or_default(),
-            imap_port: a.imap.as_ref().map(|i| i.port.to_string()).unwrap_or_default(),
+            imap_port: a
+                .imap
+                .as_ref()
+                .map(|i| i.port.to_string())
+                .unwrap_or_default(),
             imap_security: a.imap.as_ref().map(|i| i.security),
             imap_user: a.imap.as_ref().map(|i| i.user.clone()).unwrap_or_default(),
         }
@@ -193,7 +197,10 @@ impl AccountsScreen {
                 self.start_new();
             }
             if let Some(sandbox) = sandbox
-                && !self.accounts.iter().any(|a| a.name == crate::sandbox::ACCOUNT)
+                && !self
+                    .accounts
+                    .iter()
+                    .any(|a| a.name == crate::sandbox::ACCOUNT)
                 && ui
                     .button(t!("account-add-sandbox"))
                     .on_hover_text(t!("account-sandbox-hint"))
@@ -314,13 +321,18 @@ impl AccountsScreen {
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 let l = ui.label(t!("account-preset"));
-                let shown = form.preset.map_or_else(|| t!("account-preset-none"), |p| p.name.to_owned());
+                let shown = form
+                    .preset
+                    .map_or_else(|| t!("account-preset-none"), |p| p.name.to_owned());
                 let mut chosen = None;
                 egui::ComboBox::from_id_salt("preset")
                     .selected_text(shown)
                     .show_ui(ui, |ui| {
                         for p in presets::PRESETS {
-                            if ui.selectable_label(form.preset == Some(p), p.name).clicked() {
+                            if ui
+                                .selectable_label(form.preset == Some(p), p.name)
+                                .clicked()
+                            {
                                 chosen = Some(p);
                             }
                         }
@@ -336,15 +348,16 @@ impl AccountsScreen {
                     ui.colored_label(ui.visuals().warn_fg_color, p.hint_text());
                     ui.end_row();
                 }
-                let text_row = |ui: &mut egui::Ui, name: String, value: &mut String, enabled: bool| {
-                    let l = ui.label(name);
-                    ui.add_enabled(
-                        enabled,
-                        egui::TextEdit::singleline(value).desired_width(320.0),
-                    )
-                    .labelled_by(l.id);
-                    ui.end_row();
-                };
+                let text_row =
+                    |ui: &mut egui::Ui, name: String, value: &mut String, enabled: bool| {
+                        let l = ui.label(name);
+                        ui.add_enabled(
+                            enabled,
+                            egui::TextEdit::singleline(value).desired_width(320.0),
+                        )
+                        .labelled_by(l.id);
+                        ui.end_row();
+                    };
                 let new = form.editing.is_none();
                 text_row(ui, t!("account-name"), &mut form.name, new);
                 text_row(ui, t!("account-from"), &mut form.from, true);

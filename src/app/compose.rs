@@ -319,9 +319,10 @@ impl ComposeForm {
         let mut remove = None;
         for (i, path) in self.files.iter().enumerate() {
             ui.horizontal(|ui| {
-                let name = path
-                    .file_name()
-                    .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
                 match std::fs::metadata(path) {
                     // A quick stat of a file the user just chose, not a read.
                     Ok(meta) if meta.is_file() => {

@@ -71,6 +71,8 @@ pub struct MailList {
     ids: Vec<i64>,
     rows: HashMap<i64, ListRow>,
     checked: BTreeSet<i64>,
+    /// Sends per day for the chart over the Sent list, read with the ids.
+    stats: Vec<crate::store::DayStats>,
     pub focus_search: bool,
 }
 
@@ -89,6 +91,7 @@ impl MailList {
             ids: Vec::new(),
             rows: HashMap::new(),
             checked: BTreeSet::new(),
+            stats: Vec::new(),
             focus_search: false,
         }
     }
@@ -102,6 +105,12 @@ impl MailList {
     /// Re-reads the ids; rows are read again as they are shown.
     pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
         self.ids = store.list_ids(&self.query)?;
+        self.stats = if self.folder == Folder::Sent {
+            let since = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * 15);
+            store.daily_stats(since)?
+        } else {
+            Vec::new()
+        };
         self.rows.clear();
         let present: BTreeSet<i64> = self.ids.iter().copied().collect();
         self.checked.retain(|id| present.contains(id));
@@ -258,10 +267,22 @@ impl MailList {
                     sort_header(ui, &t!("col-to"), SortKey::Recipient, query, &mut sort_by);
                 });
                 header.col(|ui| {
-                    sort_header(ui, &t!("col-subject"), SortKey::Subject, query, &mut sort_by);
+                    sort_header(
+                        ui,
+                        &t!("col-subject"),
+                        SortKey::Subject,
+                        query,
+                        &mut sort_by,
+                    );
                 });
                 header.col(|ui| {
-                    sort_header(ui, &t!("col-queue-id"), SortKey::QueueId, query, &mut sort_by);
+                    sort_header(
+                        ui,
+                        &t!("col-queue-id"),
+                        SortKey::QueueId,
+                        query,
+                        &mut sort_by,
+                    );
                 });
                 header.col(|ui| {
                     ui.strong(t!("col-delivery"));
@@ -302,8 +323,12 @@ impl MailList {
                     // Each cell opens the mail too (a screen reader clicks cells, not rows).
                     let mut clicked = false;
                     let cell = |ui: &mut egui::Ui, text: egui::WidgetText| {
-                        ui.add(egui::Label::new(text).sense(egui::Sense::click()).truncate())
-                            .clicked()
+                        ui.add(
+                            egui::Label::new(text)
+                                .sense(egui::Sense::click())
+                                .truncate(),
+                        )
+                        .clicked()
                     };
                     row.col(|ui| {
                         clicked |= cell(ui, crate::i18n::datetime(r.date).into());
@@ -428,18 +453,18 @@ pub fn delivery_color(d: DeliveryState, v: &egui::Visuals) -> egui::Color32 {
         DeliveryState::Delivered | DeliveryState::Read => ok_color(v),
         DeliveryState::Bounced | DeliveryState::Rejected => v.error_fg_color,
         DeliveryState::Delayed => v.warn_fg_color,
-        DeliveryState::Pending | DeliveryState::Accepted | DeliveryState::Relayed => {
-            v.text_color()
-        }
+        DeliveryState::Pending | DeliveryState::Accepted | DeliveryState::Relayed => v.text_color(),
     }
 }
 
-/// Sends per day over the last 30 days, with delivered and problem recipients.
-pub fn chart(ui: &mut egui::Ui, store: &Store) {
-    let since = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * 30);
-    let Ok(stats) = store.daily_stats(since) else {
-        return;
-    };
+impl MailList {
+    /// Sends per day over the last two weeks, with delivered and problem recipients.
+    pub fn chart(&self, ui: &mut egui::Ui) {
+        chart(ui, &self.stats);
+    }
+}
+
+fn chart(ui: &mut egui::Ui, stats: &[crate::store::DayStats]) {
     if stats.is_empty() {
         return;
     }

@@ -108,8 +108,16 @@ fn message_tab(ui: &mut egui::Ui, m: &Message) {
             }
             field(ui, &t!("field-subject"), &m.subject);
             field(ui, &t!("field-state"), state_label(m.state));
-            field(ui, &t!("field-created"), crate::i18n::datetime(m.created_at));
-            field(ui, "Message-ID", egui::RichText::new(&m.message_id).monospace());
+            field(
+                ui,
+                &t!("field-created"),
+                crate::i18n::datetime(m.created_at),
+            );
+            field(
+                ui,
+                "Message-ID",
+                egui::RichText::new(&m.message_id).monospace(),
+            );
             if let Some(size) = m.size {
                 field(ui, &t!("field-size"), crate::i18n::size(size));
             }
@@ -189,7 +197,11 @@ fn sent_tab(ui: &mut egui::Ui, m: &Message) {
                 let status = a.enhanced_status.as_deref();
                 let meaning = explain::explain_reply(code, status, text).meaning_text();
                 let reply = format!("{code} {} {text}", status.unwrap_or(""));
-                field(ui, &t!("field-reply"), egui::RichText::new(reply).monospace());
+                field(
+                    ui,
+                    &t!("field-reply"),
+                    egui::RichText::new(reply).monospace(),
+                );
                 field(ui, &t!("field-meaning"), format!("{code}: {meaning}"));
             }
             let queue_id = a.queue_id.as_deref().unwrap_or("-");
@@ -209,7 +221,10 @@ fn sent_tab(ui: &mut egui::Ui, m: &Message) {
             if m.attempts.len() > 1 {
                 field(ui, &t!("field-attempts"), m.attempts.len().to_string());
             }
-            if let Some(next) = m.next_attempt_at.filter(|_| m.state == MessageState::Queued) {
+            if let Some(next) = m
+                .next_attempt_at
+                .filter(|_| m.state == MessageState::Queued)
+            {
                 field(ui, &t!("field-next-attempt"), crate::i18n::datetime(next));
             }
             if let Some(e) = &a.error {
@@ -221,7 +236,11 @@ fn sent_tab(ui: &mut egui::Ui, m: &Message) {
             if let Some((meaning, advice)) = explanation(a) {
                 field(ui, &t!("field-what-happened"), meaning);
                 if !advice.is_empty() {
-                    field(ui, &t!("field-what-to-do"), egui::RichText::new(advice).strong());
+                    field(
+                        ui,
+                        &t!("field-what-to-do"),
+                        egui::RichText::new(advice).strong(),
+                    );
                 }
             }
         });
@@ -297,7 +316,10 @@ fn delivery_tab(ui: &mut egui::Ui, store: &Store, m: &Message) {
         ui.label(format!(
             "{}  {}",
             crate::i18n::datetime(sent),
-            t!("timeline-accepted", queue_id = m.queue_id.clone().unwrap_or_default())
+            t!(
+                "timeline-accepted",
+                queue_id = m.queue_id.clone().unwrap_or_default()
+            )
         ));
     }
     if m.events.is_empty() {
@@ -328,7 +350,9 @@ fn delivery_tab(ui: &mut egui::Ui, store: &Store, m: &Message) {
                         ui.label(egui::RichText::new(t!("raw-report")).weak());
                         let text = String::from_utf8_lossy(&raw);
                         let shown: String = text.chars().take(20_000).collect();
-                        ui.add(egui::Label::new(egui::RichText::new(shown).monospace().small()));
+                        ui.add(egui::Label::new(
+                            egui::RichText::new(shown).monospace().small(),
+                        ));
                     }
                     Ok(None) => {}
                     Err(err) => {

@@ -50,7 +50,7 @@ pub fn run(paths: &Paths) -> Result<(), AppError> {
     let paths = paths.clone();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Stempel")
-        .with_app_id("stempel")
+        .with_app_id("app.stempel.Stempel")
         .with_inner_size([1180.0, 760.0])
         .with_min_inner_size([760.0, 480.0])
         .with_drag_and_drop(true);
@@ -221,7 +221,11 @@ impl StempelApp {
             "sent-tab" => newest_sent(self, message::Tab::Sent),
             "delivery" => newest_sent(self, message::Tab::Delivery),
             "compose" => {
-                let first = self.store.accounts().ok().and_then(|a| a.into_iter().next());
+                let first = self
+                    .store
+                    .accounts()
+                    .ok()
+                    .and_then(|a| a.into_iter().next());
                 let account = first.map(|a| a.name).unwrap_or_default();
                 self.compose = compose::ComposeForm::example(&self.store, &account);
                 self.go(Screen::Compose);
@@ -362,10 +366,7 @@ impl StempelApp {
                     total: r.total,
                 });
                 if matches!(r.outcome, Outcome::Failed | Outcome::Uncertain) {
-                    let why = r
-                        .explanation
-                        .map(|e| e.meaning_text())
-                        .unwrap_or_default();
+                    let why = r.explanation.map(|e| e.meaning_text()).unwrap_or_default();
                     self.toast_error(t!("toast-send-failed", id = r.id, why = why));
                 }
                 true
@@ -521,7 +522,10 @@ impl StempelApp {
     fn navigation(&mut self, ui: &mut egui::Ui) {
         ui.add_space(4.0);
         if ui
-            .add_sized([ui.available_width(), 28.0], egui::Button::new(t!("new-mail")))
+            .add_sized(
+                [ui.available_width(), 28.0],
+                egui::Button::new(t!("new-mail")),
+            )
             .on_hover_text(t!("new-mail-hint"))
             .clicked()
         {
@@ -616,7 +620,7 @@ impl StempelApp {
 
     fn mails(&mut self, ui: &mut egui::Ui, folder: Folder) {
         if folder == Folder::Sent {
-            list::chart(ui, &self.store);
+            self.list.chart(ui);
         }
         let action = self.list.toolbar(ui);
         self.act(action);
@@ -711,7 +715,8 @@ impl StempelApp {
                     };
                     match result {
                         Ok(()) => {
-                            self.compose = compose::ComposeForm::example(&self.store, crate::sandbox::ACCOUNT);
+                            self.compose =
+                                compose::ComposeForm::example(&self.store, crate::sandbox::ACCOUNT);
                             self.screen = Screen::Compose;
                         }
                         Err(e) => self.toast_error(e.to_string()),
@@ -742,6 +747,14 @@ impl eframe::App for StempelApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}
+
+impl StempelApp {
+    /// One frame of the whole window: what `eframe::App::ui` draws, callable without eframe
+    /// (the window benchmark runs it on a bare `egui::Context`).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
         egui::Panel::top("top").show(ui, |ui| self.top_bar(ui));
         egui::Panel::left("nav")
             .resizable(false)
@@ -758,7 +771,11 @@ impl eframe::App for StempelApp {
                         draft,
                         send_now,
                     } => {
-                        let folder = if draft { Folder::Drafts } else { Folder::Buffer };
+                        let folder = if draft {
+                            Folder::Drafts
+                        } else {
+                            Folder::Buffer
+                        };
                         self.compose = compose::ComposeForm::default();
                         self.go(Screen::Mails(folder));
                         self.reload();

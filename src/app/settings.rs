@@ -18,7 +18,10 @@ pub fn show(ui: &mut egui::Ui, settings: &mut Settings, paths: &Paths) {
                 .language
                 .as_deref()
                 .and_then(|code| crate::i18n::LANGUAGES.iter().find(|(c, _)| *c == code))
-                .map_or_else(|| t!("settings-language-system"), |(_, name)| (*name).to_owned());
+                .map_or_else(
+                    || t!("settings-language-system"),
+                    |(_, name)| (*name).to_owned(),
+                );
             egui::ComboBox::from_id_salt("language")
                 .selected_text(current)
                 .show_ui(ui, |ui| {

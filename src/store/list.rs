@@ -173,8 +173,7 @@ impl Store {
         })?;
         let mut by_id = std::collections::HashMap::with_capacity(ids.len());
         for row in found {
-            let (id, state, account, date, subject, queue_id, attempts, error, to, delivery) =
-                row?;
+            let (id, state, account, date, subject, queue_id, attempts, error, to, delivery) = row?;
             let delivery = delivery
                 .unwrap_or_default()
                 .split(',')
@@ -328,12 +327,16 @@ mod tests {
         // A wildcard in the search is taken literally.
         assert!(ids(q(|q| q.search = "%".into())).is_empty());
         assert!(
-            ids(q(|q| q.since = Some(Timestamp::now() + jiff::SignedDuration::from_hours(1))))
-                .is_empty()
+            ids(q(|q| q.since = Some(
+                Timestamp::now() + jiff::SignedDuration::from_hours(1)
+            )))
+            .is_empty()
         );
         assert_eq!(
-            ids(q(|q| q.until = Some(Timestamp::now() + jiff::SignedDuration::from_hours(1))))
-                .len(),
+            ids(q(|q| q.until = Some(
+                Timestamp::now() + jiff::SignedDuration::from_hours(1)
+            )))
+            .len(),
             3
         );
         assert!(ids(q(|q| q.states = vec![MessageState::Sent])).is_empty());
@@ -366,7 +369,10 @@ mod tests {
             last_error: None,
         };
         assert_eq!(row(vec![Read, Bounced]).delivery_summary(), Some(Bounced));
-        assert_eq!(row(vec![Read, Delivered]).delivery_summary(), Some(Delivered));
+        assert_eq!(
+            row(vec![Read, Delivered]).delivery_summary(),
+            Some(Delivered)
+        );
         assert_eq!(row(vec![Accepted, Read]).delivery_summary(), Some(Accepted));
         assert_eq!(row(vec![]).delivery_summary(), None);
     }

@@ -4,7 +4,8 @@
 //! an applied one is never edited.
 
 /// Migration `i` brings the schema from version `i` to `i + 1`.
-pub(super) const MIGRATIONS: &[&str] = &[r"
+pub(super) const MIGRATIONS: &[&str] = &[
+    r"
 CREATE TABLE accounts (
     id               INTEGER PRIMARY KEY,
     name             TEXT NOT NULL UNIQUE,
@@ -145,9 +146,10 @@ CREATE TABLE scan_state (
     PRIMARY KEY (account_id, folder)
 );
 ",
-// 2: the explanation's catalogue key beside its English text, so a receipt is shown in the
-// user's language; the list's date (sent, else created) gets an index for sorting and ranges.
-r"
+    // 2: the explanation's catalogue key beside its English text, so a receipt is shown in the
+    // user's language; the list's date (sent, else created) gets an index for sorting and ranges.
+    r"
 ALTER TABLE attempts ADD COLUMN explanation_key TEXT;
 CREATE INDEX messages_date ON messages (COALESCE(sent_at, created_at));
-"];
+",
+];
