@@ -82,12 +82,20 @@ impl Window {
         self.harness.step();
     }
 
+    /// Types into the (first) text field called `field`.
     fn type_into(&mut self, field: &str, text: &str) {
-        let node = self.harness.get_by_role_and_label(Role::TextInput, field);
-        node.focus();
+        let first = |h: &Harness<'static, StempelApp>| {
+            h.query_all_by_role_and_label(Role::TextInput, field)
+                .next()
+                .unwrap_or_else(|| panic!("no text field {field:?}"))
+                .focus();
+        };
+        first(&self.harness);
         self.harness.step();
         self.harness
-            .get_by_role_and_label(Role::TextInput, field)
+            .query_all_by_role_and_label(Role::TextInput, field)
+            .next()
+            .unwrap()
             .type_text(text);
         self.harness.step();
     }
@@ -181,7 +189,9 @@ fn a_bounce_shows_the_recipient_as_bounced() {
     w.wait_for("1 mail sent");
     // A report arrives (as the scanner would store it).
     let mut store = Store::open(&w.paths.database()).unwrap();
-    let id = store.list_ids(&stempel::store::ListQuery::default()).unwrap()[0];
+    let id = store
+        .list_ids(&stempel::store::ListQuery::default())
+        .unwrap()[0];
     store
         .add_delivery_event(&NewDeliveryEvent {
             message: id,
@@ -208,4 +218,39 @@ fn a_bounce_shows_the_recipient_as_bounced() {
     w.wait_for("the address does not exist");
     w.wait_for("User unknown");
     assert!(w.harness.query_all_by_label("Bounced").count() >= 2);
+}
+
+#[test]
+fn accounts_are_added_with_presets_and_tested() {
+    let mut w = open();
+    w.click("Accounts");
+    w.click("Add the sandbox account");
+    w.wait_for("sandbox.stempel.invalid");
+    w.click("Test connection");
+    w.wait_for("sandbox works: connected, secured and logged in");
+    w.wait_for("S: 220 sandbox.stempel.invalid ESMTP");
+
+    // A new account from the Gmail preset: the hint about app passwords shows.
+    w.click("Add account");
+    w.harness.get_by_label("Provider").click();
+    w.wait_for("Gmail / Google Workspace");
+    w.click("Gmail / Google Workspace");
+    w.wait_for("Gmail needs an app password");
+    w.type_into("Name", "firma");
+    w.type_into("Sender (Name <address>)", "Firma Nowak <faktury@firma.pl>");
+    w.click("Save");
+    w.wait_for("smtp.gmail.com:587 (STARTTLS)");
+    let store = Store::open(&w.paths.database()).unwrap();
+    let account = store.account("firma").unwrap();
+    assert_eq!(account.smtp.host, "smtp.gmail.com");
+    assert_eq!(account.imap.unwrap().host, "imap.gmail.com");
+
+    // A bad sender is refused with the reason, and nothing is stored.
+    w.click("Add account");
+    w.type_into("Name", "zly");
+    w.type_into("Sender (Name <address>)", "no address here");
+    w.type_into("Server", "smtp.example.com");
+    w.click("Save");
+    w.wait_for("is not a valid e-mail address");
+    assert!(store.account("zly").is_err());
 }

@@ -147,6 +147,15 @@ fn security_label(s: Security) -> String {
     }
 }
 
+/// The security of a listed account, short: the protocol's own name.
+fn security_short(s: Security) -> String {
+    match s {
+        Security::Starttls => "STARTTLS".to_owned(),
+        Security::Tls => "TLS".to_owned(),
+        Security::None => t!("not-encrypted"),
+    }
+}
+
 fn security_combo(ui: &mut egui::Ui, id: &str, value: &mut Option<Security>) {
     let shown = value.map(security_label).unwrap_or_default();
     egui::ComboBox::from_id_salt(id)
@@ -172,6 +181,14 @@ impl AccountsScreen {
             smtp_security: Some(Security::Starttls),
             ..Form::default()
         });
+    }
+
+    /// A new-account form with a provider's settings filled in.
+    pub fn start_with_preset(&mut self, id: &str) {
+        self.start_new();
+        if let (Some(form), Some(p)) = (&mut self.form, presets::find(id)) {
+            form.apply_preset(p);
+        }
     }
 
     pub fn tested(&mut self, account: &str, result: Result<Vec<TranscriptLine>, Box<OpenFailure>>) {
@@ -227,7 +244,7 @@ impl AccountsScreen {
                         "{}:{} ({})",
                         a.smtp.host,
                         a.smtp.port,
-                        security_label(a.smtp.security)
+                        security_short(a.smtp.security)
                     ));
                     ui.horizontal(|ui| {
                         if ui.button(t!("edit")).clicked() {

@@ -345,9 +345,12 @@ impl MailList {
                     });
                     row.col(|ui| {
                         if let Some(d) = r.delivery_summary() {
+                            // A coloured dot and plain text: readable on a selected row too.
+                            let (dot, _) = ui
+                                .allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                             let color = delivery_color(d, ui.visuals());
-                            let text = egui::RichText::new(delivery_label(d)).color(color);
-                            clicked |= cell(ui, text.into());
+                            ui.painter().circle_filled(dot.center(), 4.0, color);
+                            clicked |= cell(ui, delivery_label(d).into());
                         }
                     });
                     if clicked {

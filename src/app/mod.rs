@@ -230,7 +230,10 @@ impl StempelApp {
                 self.compose = compose::ComposeForm::example(&self.store, &account);
                 self.go(Screen::Compose);
             }
-            "accounts" => self.go(Screen::Accounts),
+            "accounts" => {
+                self.go(Screen::Accounts);
+                self.accounts.start_with_preset("gmail");
+            }
             "settings" => self.go(Screen::Settings),
             _ => self.go(Screen::Mails(Folder::Buffer)),
         }
