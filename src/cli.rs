@@ -19,6 +19,7 @@ use crate::model::{Account, Compose, Endpoint, Message, MessageState, Security};
 use crate::outbox::{self, Destination, SubmitError};
 use crate::secrets::{self, Secret, SecretError};
 use crate::store::{ListFilter, Store, StoreError};
+use crate::t;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -244,6 +245,11 @@ fn open_store(paths: &Paths) -> anyhow::Result<Store> {
 /// Runs one parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let paths = Paths::resolve(cli.data_dir.as_deref())?;
+    // Messages for people follow the settings' language, else the OS's; JSON never changes.
+    let language = crate::config::Settings::load(&paths.settings())
+        .ok()
+        .and_then(|s| s.language);
+    crate::i18n::set_language(crate::i18n::choose(language.as_deref()));
     let Some(command) = cli.command else {
         #[cfg(feature = "gui")]
         {
@@ -325,12 +331,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .as_deref()
                     .map(|s| format!(" {s}"))
                     .unwrap_or_default();
-                writeln!(out, "{code}{status}: {}", explanation.meaning)?;
+                writeln!(out, "{code}{status}: {}", explanation.meaning_text())?;
                 if let Some(q) = &receipt.queue_id {
-                    writeln!(out, "queue id: {q}")?;
+                    writeln!(out, "{}", t!("cli-queue-id", queue_id = q.clone()))?;
                 }
                 if !receipt.is_positive() {
-                    writeln!(out, "what to do: {}", explanation.advice)?;
+                    let advice = explanation.advice_text();
+                    writeln!(out, "{}", t!("cli-what-to-do", advice = advice))?;
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -356,15 +363,16 @@ fn account(paths: &Paths, cmd: AccountCommand) -> anyhow::Result<ExitCode> {
             let account = account_from_args(&args)?;
             let mut store = open_store(paths)?;
             store.add_account(&account)?;
-            eprintln!("account {:?} added", account.name);
+            eprintln!(
+                "{}",
+                t!("cli-account-added", account = account.name.clone())
+            );
             if let Some(p) = args.preset.as_deref().and_then(crate::presets::find) {
-                eprintln!("{}: {}", p.name, p.hint);
+                eprintln!("{}: {}", p.name, p.hint_text());
             }
             if account.password_command.is_none() {
-                eprintln!(
-                    "store its password with: stempel account set-password {}",
-                    account.name
-                );
+                let command = format!("stempel account set-password {}", account.name);
+                eprintln!("{}", t!("cli-set-password", command = command));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -403,7 +411,7 @@ fn account(paths: &Paths, cmd: AccountCommand) -> anyhow::Result<ExitCode> {
                     p.imap.0,
                     p.imap.1,
                     p.imap.2.as_str(),
-                    p.hint
+                    p.hint_text()
                 )?;
             }
             Ok(ExitCode::SUCCESS)
@@ -413,7 +421,7 @@ fn account(paths: &Paths, cmd: AccountCommand) -> anyhow::Result<ExitCode> {
             store.account(&name)?;
             let secret = read_password()?;
             secrets::store_password(&name, &secret)?;
-            eprintln!("password for {name:?} stored in the keychain");
+            eprintln!("{}", t!("toast-password-saved", account = name.clone()));
             Ok(ExitCode::SUCCESS)
         }
         AccountCommand::Test { name } => {
@@ -435,7 +443,7 @@ fn account(paths: &Paths, cmd: AccountCommand) -> anyhow::Result<ExitCode> {
             }
             match ok {
                 None => {
-                    writeln!(out, "the account works: connected, secured and logged in")?;
+                    writeln!(out, "{}", t!("account-test-ok", account = name.clone()))?;
                     Ok(ExitCode::SUCCESS)
                 }
                 Some((error, explanation)) => Err(anyhow!(
@@ -608,28 +616,27 @@ fn send(paths: &Paths, all: bool, ids: Vec<i64>) -> anyhow::Result<ExitCode> {
         match event {
             Event::BatchStarted { total } => {
                 if total == 0 {
-                    eprintln!("nothing to send");
+                    eprintln!("{}", t!("cli-nothing-to-send"));
                 }
             }
             Event::MailDone(r) => {
+                let why = r
+                    .explanation
+                    .as_ref()
+                    .map(|e| e.meaning_text())
+                    .unwrap_or_default();
+                let id = r.id;
                 let what = match r.outcome {
-                    Outcome::Sent => format!(
-                        "sent, queue id {}",
-                        r.queue_id.as_deref().unwrap_or("(none given)")
-                    ),
-                    Outcome::Deferred => format!(
-                        "deferred until {}: {}",
-                        when(r.next_attempt_at),
-                        r.explanation.as_ref().map_or("", |e| e.meaning)
-                    ),
-                    Outcome::Failed => format!(
-                        "failed: {}",
-                        r.explanation.as_ref().map_or("", |e| e.meaning)
-                    ),
-                    Outcome::Uncertain => format!(
-                        "uncertain: {}",
-                        r.explanation.as_ref().map_or("", |e| e.meaning)
-                    ),
+                    Outcome::Sent => {
+                        let queue_id = r.queue_id.clone().unwrap_or_else(|| "-".to_owned());
+                        t!("cli-mail-sent", id = id, queue_id = queue_id)
+                    }
+                    Outcome::Deferred => {
+                        let time = when(r.next_attempt_at);
+                        t!("cli-mail-deferred", id = id, time = time, why = why)
+                    }
+                    Outcome::Failed => t!("cli-mail-failed", id = id, why = why),
+                    Outcome::Uncertain => t!("cli-mail-uncertain", id = id, why = why),
                 };
                 if r.outcome != Outcome::Sent {
                     not_sent += 1;
@@ -644,16 +651,22 @@ fn send(paths: &Paths, all: bool, ids: Vec<i64>) -> anyhow::Result<ExitCode> {
                     r.total
                 );
                 if tty {
-                    eprint!("\r\x1b[2K{bar} mail {} {what}\n", r.id);
+                    eprint!("\r\x1b[2K{bar} {what}\n");
                 } else {
-                    eprintln!("{bar} mail {} {what}", r.id);
+                    eprintln!("{bar} {what}");
                 }
             }
             Event::Problem(p) => problem = Some(p),
             Event::BatchFinished(s) => {
                 eprintln!(
-                    "{} sent, {} deferred, {} failed, {} uncertain",
-                    s.sent, s.deferred, s.failed, s.uncertain
+                    "{}",
+                    t!(
+                        "cli-send-summary",
+                        sent = s.sent,
+                        deferred = s.deferred,
+                        failed = s.failed,
+                        uncertain = s.uncertain
+                    )
                 );
                 break;
             }
@@ -687,12 +700,15 @@ fn check_bounces(paths: &Paths, account: Option<&str>) -> anyhow::Result<ExitCod
     let mut out = std::io::stdout().lock();
     for s in &summaries {
         eprintln!(
-            "{}: {} folders, {} mails fetched, {} reports, {} changes",
-            s.account,
-            s.folders,
-            s.fetched,
-            s.reports,
-            s.changes.len()
+            "{}",
+            t!(
+                "cli-scan-summary",
+                account = s.account.clone(),
+                folders = s.folders,
+                fetched = s.fetched,
+                reports = s.reports,
+                changes = s.changes.len()
+            )
         );
         for c in &s.changes {
             writeln!(
@@ -708,7 +724,7 @@ fn check_bounces(paths: &Paths, account: Option<&str>) -> anyhow::Result<ExitCod
         }
     }
     if summaries.is_empty() && errors.is_empty() {
-        eprintln!("no account has IMAP settings");
+        eprintln!("{}", t!("cli-no-imap"));
     }
     for (name, e) in &errors {
         eprintln!("stempel: {name}: {e}");

@@ -10,6 +10,8 @@ use serde_json::Value;
 
 fn stempel(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("stempel").unwrap();
+    // Messages for people follow the OS language; the tests read English.
+    cmd.env("LC_ALL", "C.UTF-8");
     cmd.env("STEMPEL_DATA_DIR", dir)
         .env("STEMPEL_KEYCHAIN", "mock")
         .env_remove("DBUS_SESSION_BUS_ADDRESS");
@@ -413,4 +415,41 @@ fn presets_fill_in_the_servers() {
         .assert()
         .success()
         .stdout(predicates::str::contains("smtp.seznam.cz"));
+}
+
+#[test]
+fn messages_for_people_follow_the_language_and_json_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let reply = "550 5.1.1 <jan@firma.pl>: Recipient address rejected: User unknown";
+    // The OS language.
+    let out = stempel(dir.path())
+        .env("LC_ALL", "pl_PL.UTF-8")
+        .args(["explain", reply])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("550 5.1.1: adres odbiorcy nie istnieje"),
+        "{text}"
+    );
+    assert!(text.contains("co zrobić: sprawdź, czy w adresie"), "{text}");
+    // The setting wins over the OS.
+    std::fs::write(dir.path().join("settings.toml"), "language = \"cs\"\n").unwrap();
+    let out = stempel(dir.path())
+        .env("LC_ALL", "pl_PL.UTF-8")
+        .args(["explain", reply])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("adresa příjemce neexistuje"), "{text}");
+    // JSON is for programs: English and stable whatever the language.
+    let out = stempel(dir.path())
+        .args(["explain", reply, "--json"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(
+        v["explanation"]["meaning"],
+        "the recipient address does not exist"
+    );
 }

@@ -221,6 +221,20 @@ settings-data-folder = Složka s daty
 settings-settings-file = Soubor s nastavením
 settings-interval-note = Nový interval platí od příštího spuštění.
 
+## Command line
+cli-nothing-to-send = není co odeslat
+cli-mail-sent = e-mail { $id } odeslán, ID ve frontě { $queue_id }
+cli-mail-deferred = e-mail { $id } odložen do { $time }: { $why }
+cli-mail-failed = e-mail { $id } neúspěšný: { $why }
+cli-mail-uncertain = e-mail { $id } nejistý: { $why }
+cli-send-summary = odesláno: { $sent }, odloženo: { $deferred }, neúspěšné: { $failed }, nejisté: { $uncertain }
+cli-queue-id = ID ve frontě: { $queue_id }
+cli-what-to-do = co dělat: { $advice }
+cli-account-added = účet { $account } přidán
+cli-set-password = uložte jeho heslo příkazem: { $command }
+cli-scan-summary = { $account }: složky: { $folders }, stažené e-maily: { $fetched }, zprávy: { $reports }, změny: { $changes }
+cli-no-imap = žádný účet nemá nastavení IMAP
+
 ## Explanations of server replies and failures
 smtp-app-password = server chce heslo aplikace, ne běžné heslo účtu
 smtp-app-password-advice = vytvořte heslo aplikace v nastavení zabezpečení účtu (u Gmailu: Účet Google, Zabezpečení, Hesla aplikací) a uložte ho k účtu

@@ -217,6 +217,20 @@ settings-data-folder = Datenordner
 settings-settings-file = Einstellungsdatei
 settings-interval-note = Ein neues Intervall gilt ab dem nächsten Start.
 
+## Command line
+cli-nothing-to-send = nichts zu senden
+cli-mail-sent = Mail { $id } gesendet, Queue-ID { $queue_id }
+cli-mail-deferred = Mail { $id } zurückgestellt bis { $time }: { $why }
+cli-mail-failed = Mail { $id } fehlgeschlagen: { $why }
+cli-mail-uncertain = Mail { $id } unsicher: { $why }
+cli-send-summary = gesendet: { $sent }, zurückgestellt: { $deferred }, fehlgeschlagen: { $failed }, unsicher: { $uncertain }
+cli-queue-id = Queue-ID: { $queue_id }
+cli-what-to-do = was tun: { $advice }
+cli-account-added = Konto { $account } hinzugefügt
+cli-set-password = Passwort speichern mit: { $command }
+cli-scan-summary = { $account }: Ordner: { $folders }, abgerufene Mails: { $fetched }, Berichte: { $reports }, Änderungen: { $changes }
+cli-no-imap = kein Konto hat IMAP-Einstellungen
+
 ## Explanations of server replies and failures
 smtp-app-password = der Server verlangt ein App-Passwort, nicht das normale Passwort des Kontos
 smtp-app-password-advice = erstellen Sie in den Sicherheitseinstellungen des Kontos ein App-Passwort (bei Gmail: Google-Konto, Sicherheit, App-Passwörter) und speichern Sie es beim Konto

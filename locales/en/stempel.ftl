@@ -217,6 +217,20 @@ settings-data-folder = Data folder
 settings-settings-file = Settings file
 settings-interval-note = A new interval applies from the next start.
 
+## Command line (messages for people; --json output never changes)
+cli-nothing-to-send = nothing to send
+cli-mail-sent = mail { $id } sent, queue id { $queue_id }
+cli-mail-deferred = mail { $id } deferred until { $time }: { $why }
+cli-mail-failed = mail { $id } failed: { $why }
+cli-mail-uncertain = mail { $id } uncertain: { $why }
+cli-send-summary = sent: { $sent }, deferred: { $deferred }, failed: { $failed }, uncertain: { $uncertain }
+cli-queue-id = queue id: { $queue_id }
+cli-what-to-do = what to do: { $advice }
+cli-account-added = account { $account } added
+cli-set-password = store its password with: { $command }
+cli-scan-summary = { $account }: folders: { $folders }, mails fetched: { $fetched }, reports: { $reports }, changes: { $changes }
+cli-no-imap = no account has IMAP settings
+
 ## Explanations of server replies and failures: <key> is what happened, <key>-advice what to do.
 smtp-app-password = the server wants an app password, not the account's normal password
 smtp-app-password-advice = create an app password in the account's security settings (for Gmail: Google account, Security, App passwords) and store it with set-password

@@ -221,6 +221,20 @@ settings-data-folder = Folder danych
 settings-settings-file = Plik ustawień
 settings-interval-note = Nowy odstęp obowiązuje od następnego uruchomienia.
 
+## Command line
+cli-nothing-to-send = nie ma nic do wysłania
+cli-mail-sent = mail { $id } wysłany, nr kolejki { $queue_id }
+cli-mail-deferred = mail { $id } odłożony do { $time }: { $why }
+cli-mail-failed = mail { $id } nieudany: { $why }
+cli-mail-uncertain = mail { $id } niepewny: { $why }
+cli-send-summary = wysłane: { $sent }, odłożone: { $deferred }, nieudane: { $failed }, niepewne: { $uncertain }
+cli-queue-id = nr kolejki: { $queue_id }
+cli-what-to-do = co zrobić: { $advice }
+cli-account-added = dodano konto { $account }
+cli-set-password = zapisz jego hasło poleceniem: { $command }
+cli-scan-summary = { $account }: foldery: { $folders }, pobrane maile: { $fetched }, raporty: { $reports }, zmiany: { $changes }
+cli-no-imap = żadne konto nie ma ustawień IMAP
+
 ## Explanations of server replies and failures
 smtp-app-password = serwer wymaga hasła aplikacji, a nie zwykłego hasła konta
 smtp-app-password-advice = utwórz hasło aplikacji w ustawieniach bezpieczeństwa konta (w Gmailu: Konto Google, Bezpieczeństwo, Hasła aplikacji) i zapisz je w ustawieniach konta
