@@ -623,7 +623,7 @@ fn send(paths: &Paths, all: bool, ids: Vec<i64>) -> anyhow::Result<ExitCode> {
                 let why = r
                     .explanation
                     .as_ref()
-                    .map(|e| e.meaning_text())
+                    .map(crate::smtp::explain::Explanation::meaning_text)
                     .unwrap_or_default();
                 let id = r.id;
                 let what = match r.outcome {
