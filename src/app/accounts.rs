@@ -16,6 +16,8 @@ use crate::worker::sender::OpenFailure;
 #[derive(Default)]
 pub struct AccountsScreen {
     accounts: Vec<Account>,
+    /// Whether `accounts` was read since the screen was opened.
+    loaded: bool,
     form: Option<Form>,
     /// The last connection test: account, and its transcript or failure.
     test: Option<(String, TestState)>,
@@ -169,6 +171,7 @@ fn security_combo(ui: &mut egui::Ui, id: &str, value: &mut Option<Security>) {
 
 impl AccountsScreen {
     pub fn reload(&mut self, store: &Store) {
+        self.loaded = true;
         match store.accounts() {
             Ok(a) => self.accounts = a,
             Err(e) => self.error = Some(e.to_string()),
@@ -202,7 +205,7 @@ impl AccountsScreen {
         jobs: &Jobs,
         sandbox: Option<&Sandbox>,
     ) {
-        if self.accounts.is_empty() && self.error.is_none() {
+        if !self.loaded {
             self.reload(store);
         }
         ui.heading(t!("accounts-title"));
