@@ -486,14 +486,19 @@ impl Store {
 
     /// Claims queued mails that are due (`next_attempt_at <= now`), oldest first, moving them
     /// to *sending* in one transaction. `ids` narrows the choice to those mails.
+    ///
+    /// Mails named in `ids` are the user's explicit "send now": they are claimed even when a
+    /// retry is scheduled for later (a deferred mail the user wants to try again at once).
     pub fn claim_due(&mut self, now: Timestamp, ids: Option<&[i64]>) -> Result<Vec<i64>> {
         let tx = self.write_tx()?;
+        // With ids, any time is "due"; without, only what the backoff allows now.
+        let until = if ids.is_some() { i64::MAX } else { now.as_millisecond() };
         let due: Vec<i64> = {
             let mut stmt = tx.prepare(
                 "SELECT id FROM messages WHERE state = 'queued'
                    AND COALESCE(next_attempt_at, 0) <= ?1 ORDER BY queued_at, id",
             )?;
-            let rows = stmt.query_map([now.as_millisecond()], |r| r.get::<_, i64>(0))?;
+            let rows = stmt.query_map([until], |r| r.get::<_, i64>(0))?;
             rows.collect::<Result<_, _>>()?
         };
         let chosen: Vec<i64> = due

@@ -230,6 +230,25 @@ fn deferred_mail_waits_for_its_time() {
 }
 
 #[test]
+fn naming_a_deferred_mail_sends_it_now() {
+    let mut s = store();
+    let id = insert(&mut s, true);
+    s.claim_due(Timestamp::now(), None).unwrap();
+    let attempt = s.begin_attempt(id, "smtp.firma.pl:587").unwrap();
+    let later = Timestamp::now() + jiff::SignedDuration::from_hours(1);
+    s.finish_attempt(
+        attempt,
+        &AttemptRecord::default(),
+        Finish::Deferred {
+            next_attempt_at: later,
+        },
+    )
+    .unwrap();
+    assert!(s.claim_due(Timestamp::now(), None).unwrap().is_empty());
+    assert_eq!(s.claim_due(Timestamp::now(), Some(&[id])).unwrap(), vec![id]);
+}
+
+#[test]
 fn receipt_is_stored() {
     let mut s = store();
     let id = insert(&mut s, true);
