@@ -492,7 +492,11 @@ impl Store {
     pub fn claim_due(&mut self, now: Timestamp, ids: Option<&[i64]>) -> Result<Vec<i64>> {
         let tx = self.write_tx()?;
         // With ids, any time is "due"; without, only what the backoff allows now.
-        let until = if ids.is_some() { i64::MAX } else { now.as_millisecond() };
+        let until = if ids.is_some() {
+            i64::MAX
+        } else {
+            now.as_millisecond()
+        };
         let due: Vec<i64> = {
             let mut stmt = tx.prepare(
                 "SELECT id FROM messages WHERE state = 'queued'

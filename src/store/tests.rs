@@ -245,7 +245,10 @@ fn naming_a_deferred_mail_sends_it_now() {
     )
     .unwrap();
     assert!(s.claim_due(Timestamp::now(), None).unwrap().is_empty());
-    assert_eq!(s.claim_due(Timestamp::now(), Some(&[id])).unwrap(), vec![id]);
+    assert_eq!(
+        s.claim_due(Timestamp::now(), Some(&[id])).unwrap(),
+        vec![id]
+    );
 }
 
 #[test]
