@@ -200,6 +200,16 @@ pub fn main() -> ExitCode {
 }
 
 fn one_sentence(err: &anyhow::Error) -> String {
+    // The user's own mistakes, in the user's language; everything else as the error says it.
+    let mail_error =
+        err.downcast_ref::<mail::MailError>()
+            .or_else(|| match err.downcast_ref::<SubmitError>() {
+                Some(SubmitError::Mail(e)) => Some(e),
+                _ => None,
+            });
+    if let Some(e) = mail_error {
+        return e.localized();
+    }
     let mut text = err.to_string();
     for cause in err.chain().skip(1) {
         let cause = cause.to_string();
@@ -807,11 +817,9 @@ fn transcript_line(l: &crate::model::TranscriptLine) -> String {
     format!("{:>6} ms {dir} {}", l.t_ms, l.line)
 }
 
+/// A moment for people: local time, written the way the user's language writes it.
 fn when(t: Option<jiff::Timestamp>) -> String {
-    t.map_or_else(
-        || "-".into(),
-        |t| t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
-    )
+    t.map_or_else(|| "-".into(), crate::i18n::datetime)
 }
 
 fn list_line(m: &Message) -> String {

@@ -442,6 +442,17 @@ fn messages_for_people_follow_the_language_and_json_does_not() {
         .success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(text.contains("adresa příjemce neexistuje"), "{text}");
+    // A mistake in the input is told in the user's language too (exit 2, nothing stored).
+    add_account(dir.path());
+    let out = stempel(dir.path())
+        .env("LC_ALL", "de_DE.UTF-8")
+        .args(["queue", "--account", "firma", "--to", "kein-at-zeichen"])
+        .args(["--subject", "Rechnung", "--body", "x"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    // The settings file says Czech, which wins over the OS's German.
+    assert!(err.contains("není platná e-mailová adresa"), "{err}");
     // JSON is for programs: English and stable whatever the language.
     let out = stempel(dir.path())
         .args(["explain", reply, "--json"])

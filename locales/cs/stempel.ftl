@@ -64,6 +64,7 @@ resend-hint = Vrátit e-mail do zásobníku a odeslat ho znovu
 refresh = Obnovit
 list-empty = Nic tu není
 check-row = Označte, chcete-li pracovat s více e-maily najednou
+check-mail = Označit { $subject }
 sort-hint = Řadit podle tohoto sloupce
 col-date = Datum
 col-to = Komu

@@ -60,6 +60,7 @@ resend-hint = Die Mail zurück in den Ausgang legen und erneut senden
 refresh = Aktualisieren
 list-empty = Hier ist nichts
 check-row = Markieren, um mehrere Mails auf einmal zu bearbeiten
+check-mail = { $subject } markieren
 sort-hint = Nach dieser Spalte sortieren
 col-date = Datum
 col-to = An

@@ -60,6 +60,7 @@ resend-hint = Put the mail back in the buffer and send it again
 refresh = Refresh
 list-empty = Nothing here
 check-row = Check to act on several mails at once
+check-mail = Check { $subject }
 sort-hint = Sort by this column
 col-date = Date
 col-to = To

@@ -64,6 +64,7 @@ resend-hint = Przenieś mail z powrotem do bufora i wyślij go jeszcze raz
 refresh = Odśwież
 list-empty = Nic tu nie ma
 check-row = Zaznacz, aby działać na kilku mailach naraz
+check-mail = Zaznacz { $subject }
 sort-hint = Sortuj według tej kolumny
 col-date = Data
 col-to = Do

@@ -250,7 +250,7 @@ impl MailList {
             .column(Column::exact(26.0))
             .column(Column::exact(26.0))
             .column(Column::initial(130.0).at_least(90.0))
-            .column(Column::initial(220.0).at_least(100.0).clip(true))
+            .column(Column::initial(280.0).at_least(100.0).clip(true))
             .column(Column::remainder().at_least(160.0).clip(true))
             .column(Column::initial(130.0).at_least(80.0).clip(true))
             .column(Column::initial(110.0).at_least(80.0))
@@ -303,11 +303,17 @@ impl MailList {
                     row.set_selected(selected == Some(id));
                     row.col(|ui| {
                         let mut on = checked.contains(&id);
-                        if ui
-                            .checkbox(&mut on, "")
-                            .on_hover_text(t!("check-row"))
-                            .changed()
-                        {
+                        let check = ui.checkbox(&mut on, "");
+                        // A screen reader names the box by its mail.
+                        check.widget_info(|| {
+                            egui::WidgetInfo::selected(
+                                egui::Role::CheckBox,
+                                true,
+                                on,
+                                t!("check-mail", subject = r.subject.clone()),
+                            )
+                        });
+                        if check.on_hover_text(t!("check-row")).changed() {
                             if on {
                                 checked.insert(id);
                             } else {
