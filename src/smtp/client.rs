@@ -293,6 +293,23 @@ fn io_err(phase: Phase, e: io::Error) -> SmtpError {
     }
 }
 
+/// What the caller does around a mail's body. `data_accepted` runs when the server has
+/// answered DATA with 354 (the body follows; a caller may start slow work that must be done
+/// by the end); `before_data_end` runs right before the final `.` and must return only once
+/// the caller has durably recorded that the mail may reach the server. An error there stops
+/// the mail before the `.`.
+pub trait DataHooks {
+    fn data_accepted(&mut self) {}
+    fn before_data_end(&mut self) -> Result<(), String>;
+}
+
+/// A closure is a `before_data_end` hook.
+impl<F: FnMut() -> Result<(), String>> DataHooks for F {
+    fn before_data_end(&mut self) -> Result<(), String> {
+        self()
+    }
+}
+
 impl Client {
     /// Connects, reads the greeting, says EHLO, secures the connection as `endpoint.security`
     /// demands, and says EHLO again. `transcript` may already hold lines (e.g. from a batch).
@@ -535,13 +552,13 @@ impl Client {
         Ok(())
     }
 
-    /// Sends one mail. `before_data_end` runs right before the final `.` is written; it is
-    /// where the caller records, durably, that the mail may now reach the server.
+    /// Sends one mail. `hooks.before_data_end` runs right before the final `.` is written; it
+    /// is where the caller records, durably, that the mail may now reach the server.
     pub fn send_mail(
         &mut self,
         env: &MailEnvelope,
         message: &[u8],
-        before_data_end: &mut dyn FnMut() -> Result<(), String>,
+        before_data_end: &mut dyn DataHooks,
     ) -> MailResult {
         let mut out = MailResult {
             rcpt: Vec::new(),
@@ -664,7 +681,7 @@ impl Client {
         &mut self,
         env: &MailEnvelope,
         message: &[u8],
-        before_data_end: &mut dyn FnMut() -> Result<(), String>,
+        hooks: &mut dyn DataHooks,
         out: &mut MailResult,
     ) -> Result<Reply, SmtpError> {
         if let Some(max) = self.extensions.size
@@ -715,6 +732,7 @@ impl Client {
                 reply: data_reply.clone(),
             });
         }
+        hooks.data_accepted();
 
         // The body, dot-stuffed (mail-builder does not stuff lines starting with ".").
         self.transcript.push(
@@ -738,7 +756,9 @@ impl Client {
             self.broken = true;
             return Err(SmtpError::Closed { phase: Phase::Body });
         }
-        before_data_end().map_err(|what| SmtpError::Local { what })?;
+        hooks
+            .before_data_end()
+            .map_err(|what| SmtpError::Local { what })?;
         out.data_end_sent = true;
         self.write_line(Phase::DataEnd, ".\r\n", None)?;
         self.flush(Phase::DataEnd)?;

@@ -3,12 +3,15 @@
 //!
 //! Runs on a thread named `sender` with its own store connection. At start it resolves mails an
 //! earlier run left in *sending* ([`Store::recover_interrupted`]). For each mail it opens an
-//! attempt, sends, and closes the attempt with the receipt in one transaction before touching
-//! the next mail; right before the end of DATA it marks the attempt durably, so a crash after
-//! that point leaves the mail *uncertain*, never silently queued for a second send.
+//! attempt and marks it durably before the end of DATA, so a crash after that point leaves the
+//! mail *uncertain*, never silently queued for a second send; then it stores the receipt. The
+//! [`journal`] does the commits of a batch on a second connection while bodies are on the wire:
+//! the receipt of one mail goes in the same transaction as the next mail's mark.
+
+mod journal;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
 use std::thread::JoinHandle;
 
@@ -16,7 +19,9 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::model::{Account, Dir, Outcome, Security, TranscriptLine};
 use crate::secrets::{self, SecretError};
-use crate::smtp::client::{Client, Endpoint, MailEnvelope, Reply, Timeouts, Transcript};
+use crate::smtp::client::{
+    Client, DataHooks, Endpoint, MailEnvelope, Reply, Timeouts, Transcript,
+};
 use crate::smtp::error::SmtpError;
 use crate::smtp::explain::{Explanation, explain_error};
 use crate::smtp::tls;
@@ -132,7 +137,7 @@ pub fn spawn(db: PathBuf, options: Options, waker: Waker) -> std::io::Result<Han
                 if let Err(e) = store.recover_interrupted() {
                     emit(Event::Problem(e.to_string()));
                 }
-                match run_batch(&mut store, only.as_deref(), &options, &emit) {
+                match run_batch(&mut store, &db, only.as_deref(), &options, &emit) {
                     Ok(summary) => emit(Event::BatchFinished(summary)),
                     Err(e) => {
                         emit(Event::Problem(e.to_string()));
@@ -210,6 +215,7 @@ struct Due {
 
 fn run_batch(
     store: &mut Store,
+    db: &Path,
     only: Option<&[i64]>,
     options: &Options,
     emit: &dyn Fn(Event),
@@ -234,10 +240,13 @@ fn run_batch(
     }
     let mut summary = Summary::default();
     let mut index = 0;
+    // Without the journal's thread every commit happens here, one after the other.
+    let mut journal = journal::Journal::open(db).ok();
     for (account, mails) in by_account {
         let account = store.account(&account)?;
         send_account(
             store,
+            journal.as_mut(),
             &account,
             mails,
             options,
@@ -410,6 +419,7 @@ fn tls_record(client: &Client, account: &Account) -> AttemptRecord {
 
 fn send_account(
     store: &mut Store,
+    mut journal: Option<&mut journal::Journal>,
     account: &Account,
     mails: Vec<Due>,
     options: &Options,
@@ -419,14 +429,18 @@ fn send_account(
     let mut session: Option<Session> = None;
     let mut reconnects = 0;
     let mut last_attempt = None;
+    // The last sent mail's receipt, until the next mail's mark (or the end) commits it.
+    let mut pending: Option<journal::Pending> = None;
     // Once a session cannot be opened, every remaining mail of the account shares that failure.
     let mut failure: Option<OpenFailure> = None;
     for mail in mails {
         if let Some(f) = &failure {
+            commit_pending(store, &mut pending, report)?;
             finish_without_session(store, &server, &mail, f, report)?;
             continue;
         }
         if session.as_ref().is_none_or(|s| !s.client.is_usable()) {
+            commit_pending(store, &mut pending, report)?;
             if let Some(s) = session.take() {
                 let _ = s.client.quit();
             }
@@ -456,8 +470,21 @@ fn send_account(
             }
         }
         let Some(s) = session.as_mut() else { continue };
-        last_attempt = Some(send_one(store, s, account, &server, &mail, report)?);
+        let sending = Sending {
+            account,
+            server: &server,
+            mail: &mail,
+        };
+        last_attempt = Some(send_one(
+            store,
+            journal.as_deref_mut(),
+            &mut pending,
+            s,
+            &sending,
+            report,
+        )?);
     }
+    commit_pending(store, &mut pending, report)?;
     if let Some(s) = session {
         let start = s.client.transcript.lines.len();
         let transcript = s.client.quit();
@@ -468,41 +495,177 @@ fn send_account(
     Ok(())
 }
 
-/// Sends one mail on an open session and stores its receipt; returns the attempt id.
+/// Commits a receipt still waiting for the journal, here and now, and reports it.
+fn commit_pending(
+    store: &mut Store,
+    pending: &mut Option<journal::Pending>,
+    report: &mut dyn FnMut(MailReport),
+) -> Result<(), StoreError> {
+    if let Some(p) = pending.take() {
+        store.finish_attempt(p.attempt, &p.record, p.finish)?;
+        report(p.report);
+    }
+    Ok(())
+}
+
+/// The mail being sent, with its account and server.
+struct Sending<'a> {
+    account: &'a Account,
+    server: &'a str,
+    mail: &'a Due,
+}
+
+/// The hooks around one body: at 354 the journal starts committing the previous receipt with
+/// this mail's mark; before the final dot the sender waits for that commit.
+struct Hooks<'a> {
+    journal: Option<&'a mut journal::Journal>,
+    store: &'a mut Store,
+    pending: &'a mut Option<journal::Pending>,
+    message: i64,
+    server: &'a str,
+    started: Timestamp,
+    began: bool,
+    /// This mail's attempt, once its mark is durable.
+    attempt: Option<i64>,
+    /// The previous mail's receipt: committed (to report) or handed back (to commit here).
+    previous: Option<journal::Pending>,
+    previous_committed: bool,
+    mark_error: Option<String>,
+}
+
+impl Hooks<'_> {
+    /// Waits for the commit begun at 354, if any.
+    fn collect(&mut self) -> Result<(), String> {
+        let Some((result, previous)) = self.journal.as_deref_mut().and_then(journal::Journal::wait)
+        else {
+            return Ok(());
+        };
+        match result {
+            Ok(id) => {
+                self.attempt = Some(id);
+                self.previous = previous;
+                self.previous_committed = true;
+                Ok(())
+            }
+            Err(e) => {
+                self.previous = previous;
+                self.mark_error = Some(e.clone());
+                Err(e)
+            }
+        }
+    }
+}
+
+impl DataHooks for Hooks<'_> {
+    fn data_accepted(&mut self) {
+        let Some(journal) = self.journal.as_deref_mut() else {
+            return;
+        };
+        let job = journal::Job {
+            finish: self.pending.take(),
+            message: self.message,
+            server: self.server.to_owned(),
+            started: self.started,
+        };
+        match journal.begin(job) {
+            Ok(()) => self.began = true,
+            Err(job) => *self.pending = job.finish,
+        }
+    }
+
+    fn before_data_end(&mut self) -> Result<(), String> {
+        if self.began {
+            return self.collect();
+        }
+        // No journal: the previous receipt, then this mail's mark, each committed here.
+        if let Some(p) = self.pending.take() {
+            if let Err(e) = self.store.finish_attempt(p.attempt, &p.record, p.finish) {
+                *self.pending = Some(p);
+                self.mark_error = Some(e.to_string());
+                return Err(e.to_string());
+            }
+            self.previous = Some(p);
+            self.previous_committed = true;
+        }
+        match self
+            .store
+            .start_attempt(self.message, self.server, self.started, true)
+        {
+            Ok(id) => {
+                self.attempt = Some(id);
+                Ok(())
+            }
+            Err(e) => {
+                self.mark_error = Some(e.to_string());
+                Err(e.to_string())
+            }
+        }
+    }
+}
+
+/// Sends one mail on an open session and stores (or, when sent, hands to the journal) its
+/// receipt; returns the attempt id.
+#[allow(clippy::too_many_lines)] // one mail, in the order it happens
 fn send_one(
     store: &mut Store,
+    journal: Option<&mut journal::Journal>,
+    pending: &mut Option<journal::Pending>,
     s: &mut Session,
-    account: &Account,
-    server: &str,
-    mail: &Due,
+    sending: &Sending<'_>,
     report: &mut dyn FnMut(MailReport),
 ) -> Result<i64, StoreError> {
+    let Sending {
+        account,
+        server,
+        mail,
+    } = *sending;
     let started = Timestamp::now();
     // Read the frozen bytes only now: a batch never holds more than one mail in memory.
     let raw = store.raw(mail.id)?.unwrap_or_default();
     let start = s.client.transcript.lines.len();
-    let mut mark_error = None;
-    // The attempt is recorded, durably, right before the final dot: one commit for both.
-    let mut attempt = None;
-    let result = s.client.send_mail(&mail.envelope, &raw, &mut || match store
-        .start_attempt(mail.id, server, started, true)
-    {
-        Ok(id) => {
-            attempt = Some(id);
-            Ok(())
+    let mut hooks = Hooks {
+        journal,
+        store,
+        pending,
+        message: mail.id,
+        server,
+        started,
+        began: false,
+        attempt: None,
+        previous: None,
+        previous_committed: false,
+        mark_error: None,
+    };
+    let result = s.client.send_mail(&mail.envelope, &raw, &mut hooks);
+    // A body that broke off after 354 leaves the commit to be collected here.
+    if hooks.began && hooks.attempt.is_none() && hooks.mark_error.is_none() {
+        let _ = hooks.collect();
+    }
+    let Hooks {
+        store,
+        pending,
+        attempt,
+        previous,
+        previous_committed,
+        mark_error,
+        ..
+    } = hooks;
+    // The previous mail first: its report precedes this one's.
+    if let Some(p) = previous {
+        if !previous_committed {
+            store.finish_attempt(p.attempt, &p.record, p.finish)?;
         }
-        Err(e) => {
-            let text = e.to_string();
-            mark_error = Some(text.clone());
-            Err(text)
-        }
-    });
+        report(p.report);
+    }
+    commit_pending(store, pending, report)?;
+    let journaled = attempt.is_some();
     let attempt = match attempt {
         Some(id) => id,
         None => store.start_attempt(mail.id, server, started, false)?,
     };
     let mut record = tls_record(&s.client, account);
-    record.transcript = s.setup.clone();
+    record.data_end_sent = Some(result.data_end_sent);
+    record.transcript.clone_from(&s.setup);
     record.transcript.extend(s.client.transcript.since(start));
     record.rcpt = result
         .rcpt
@@ -541,13 +704,7 @@ fn send_one(
         .as_ref()
         .map(|e| format!("{}; {}", e.meaning, e.advice));
     record.explanation_key = explanation.as_ref().map(|e| e.key.to_owned());
-    store.finish_attempt(attempt, &record, finish)?;
-    if let Some(e) = mark_error {
-        return Err(StoreError::Corrupt(format!(
-            "could not mark the end of data: {e}"
-        )));
-    }
-    report(MailReport {
+    let mail_report = MailReport {
         id: mail.id,
         index: 0,
         total: 0,
@@ -559,7 +716,24 @@ fn send_one(
             Finish::Deferred { next_attempt_at } => Some(next_attempt_at),
             _ => None,
         },
-    });
+    };
+    if journaled && finish == Finish::Sent && s.client.is_usable() {
+        // Committed with the next mail's mark, or when the batch ends.
+        *pending = Some(journal::Pending {
+            attempt,
+            record,
+            finish,
+            report: mail_report,
+        });
+        return Ok(attempt);
+    }
+    store.finish_attempt(attempt, &record, finish)?;
+    if let Some(e) = mark_error {
+        return Err(StoreError::Corrupt(format!(
+            "could not mark the end of data: {e}"
+        )));
+    }
+    report(mail_report);
     Ok(attempt)
 }
 
