@@ -252,6 +252,54 @@ fn naming_a_deferred_mail_sends_it_now() {
 }
 
 #[test]
+fn group_commit_is_all_or_nothing() {
+    let mut s = store();
+    let first = insert(&mut s, true);
+    let second = insert(&mut s, true);
+    s.claim_due(Timestamp::now(), None).unwrap();
+    let a1 = s
+        .start_attempt(first, "smtp.firma.pl:587", Timestamp::now(), true)
+        .unwrap();
+    let record = AttemptRecord {
+        reply_code: Some(250),
+        queue_id: Some("Q1".into()),
+        data_end_sent: Some(true),
+        ..AttemptRecord::default()
+    };
+    // The first mail's receipt and the second mail's mark, together.
+    let a2 = s
+        .finish_and_start(
+            Some((a1, &record, Finish::Sent)),
+            second,
+            "smtp.firma.pl:587",
+            Timestamp::now(),
+        )
+        .unwrap();
+    assert_eq!(state(&s, first), MessageState::Sent);
+    assert_ne!(a1, a2);
+    // A crash now: the second mail may have reached the server, so it is uncertain.
+    assert_eq!(s.recover_interrupted().unwrap(), (0, 1));
+    assert_eq!(state(&s, second), MessageState::Uncertain);
+
+    // When the mark cannot be written (the mail is not being sent), the receipt is not
+    // written either: the caller still holds it and commits it another way.
+    let third = insert(&mut s, true);
+    s.claim_due(Timestamp::now(), Some(&[third])).unwrap();
+    let a3 = s
+        .start_attempt(third, "smtp.firma.pl:587", Timestamp::now(), true)
+        .unwrap();
+    let draft = insert(&mut s, false);
+    let refused = s.finish_and_start(
+        Some((a3, &record, Finish::Sent)),
+        draft,
+        "smtp.firma.pl:587",
+        Timestamp::now(),
+    );
+    assert!(refused.is_err());
+    assert_eq!(state(&s, third), MessageState::Sending);
+}
+
+#[test]
 fn receipt_is_stored() {
     let mut s = store();
     let id = insert(&mut s, true);

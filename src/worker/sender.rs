@@ -19,9 +19,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::model::{Account, Dir, Outcome, Security, TranscriptLine};
 use crate::secrets::{self, SecretError};
-use crate::smtp::client::{
-    Client, DataHooks, Endpoint, MailEnvelope, Reply, Timeouts, Transcript,
-};
+use crate::smtp::client::{Client, DataHooks, Endpoint, MailEnvelope, Reply, Timeouts, Transcript};
 use crate::smtp::error::SmtpError;
 use crate::smtp::explain::{Explanation, explain_error};
 use crate::smtp::tls;

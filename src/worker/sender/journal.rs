@@ -59,7 +59,9 @@ impl Journal {
                     let result = match &mut store {
                         Ok(s) => s
                             .finish_and_start(
-                                job.finish.as_ref().map(|p| (p.attempt, &p.record, p.finish)),
+                                job.finish
+                                    .as_ref()
+                                    .map(|p| (p.attempt, &p.record, p.finish)),
                                 job.message,
                                 &job.server,
                                 job.started,
