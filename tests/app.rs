@@ -254,3 +254,28 @@ fn accounts_are_added_with_presets_and_tested() {
     w.wait_for("is not a valid e-mail address");
     assert!(store.account("zly").is_err());
 }
+
+#[test]
+fn a_draft_is_saved_edited_and_queued_in_place() {
+    let mut w = open();
+    w.sandbox_compose();
+    w.click("Save draft");
+    w.wait_for("Drafts  (1)");
+    // The saved draft is shown at once, with its actions.
+    w.wait_for("Edit");
+    w.click("Edit");
+    w.wait_for("Edit mail");
+    w.type_into("Subject", " (korekta)");
+    w.click("Put in buffer");
+    w.wait_for("1 mail waiting");
+    w.wait_for("Drafts  (0)");
+    w.wait_for("Invoice FV/2026/11/001 (korekta)");
+    let store = Store::open(&w.paths.database()).unwrap();
+    let ids = store
+        .list_ids(&stempel::store::ListQuery::default())
+        .unwrap();
+    assert_eq!(ids.len(), 1, "the edit replaced the draft");
+    let m = store.message(ids[0]).unwrap();
+    assert_eq!(m.state, stempel::model::MessageState::Queued);
+    assert_eq!(m.subject, "Invoice FV/2026/11/001 (korekta)");
+}
