@@ -84,6 +84,7 @@ fn main() {
         }),
         imap_folders: Vec::new(),
         password_command: Some(format!("printf '{}'", env["STEMPEL_MS_BENCH_PASSWORD"])),
+        auth: stempel::model::AuthMethod::Password,
         ca_file: Some(env["STEMPEL_MS_CA_FILE"].clone()),
     };
     store.add_account(&account).unwrap();
@@ -160,6 +161,7 @@ fn main() {
         let mut s = stempel::imap::connect(
             &imap,
             &password,
+            account.auth,
             account.ca_file.as_deref(),
             options.timeout,
         )

@@ -99,6 +99,7 @@ fn main() {
             imap: None,
             imap_folders: Vec::new(),
             password_command: None,
+            auth: stempel::model::AuthMethod::Password,
             ca_file: None,
         })
         .unwrap();

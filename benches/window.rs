@@ -45,6 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         imap: None,
         imap_folders: Vec::new(),
         password_command: None,
+        auth: stempel::model::AuthMethod::Password,
         ca_file: None,
     })?;
     let t = Instant::now();

@@ -132,9 +132,14 @@ pub struct AccountArgs {
     /// A folder to scan for bounces besides INBOX (repeatable).
     #[arg(long = "imap-folder", value_name = "FOLDER")]
     pub imap_folders: Vec<String>,
-    /// A command whose output is the password, instead of the keychain.
+    /// A command whose output is the password (or, with --auth xoauth2, a fresh OAuth 2.0
+    /// access token), instead of the keychain.
     #[arg(long, value_name = "CMD")]
     pub password_command: Option<String>,
+    /// How to log in: `password` (PLAIN/LOGIN) or `xoauth2` (an OAuth 2.0 access token, as
+    /// Gmail and Microsoft 365 accept; give --password-command that prints a current token).
+    #[arg(long, default_value = "password", value_parser = ["password", "xoauth2"])]
+    pub auth: String,
     /// An extra CA certificate (PEM) to trust for this account's servers.
     #[arg(long, value_name = "PEM")]
     pub ca_file: Option<PathBuf>,
@@ -566,6 +571,7 @@ fn account_from_args(a: &AccountArgs) -> anyhow::Result<Account> {
         imap_folders: a.imap_folders.clone(),
         password_command: a.password_command.clone(),
         ca_file,
+        auth: crate::model::AuthMethod::parse(&a.auth).unwrap_or_default(),
     })
 }
 

@@ -14,7 +14,7 @@ use futures_util::TryStreamExt;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 
-use crate::model::{Endpoint, Security};
+use crate::model::{AuthMethod, Endpoint, Security};
 use crate::secrets::Secret;
 
 #[derive(Debug, thiserror::Error)]
@@ -120,16 +120,54 @@ where
     }
 }
 
+/// SASL XOAUTH2 for IMAP `AUTHENTICATE`: the bearer token first; an empty answer to the
+/// server's error challenge, after which it sends the final NO.
+struct XOAuth2<'a> {
+    user: &'a str,
+    token: &'a Secret,
+    sent: bool,
+}
+
+impl async_imap::Authenticator for XOAuth2<'_> {
+    type Response = String;
+
+    fn process(&mut self, _challenge: &[u8]) -> String {
+        if self.sent {
+            return String::new();
+        }
+        self.sent = true;
+        format!(
+            "user={}\x01auth=Bearer {}\x01\x01",
+            self.user,
+            self.token.expose()
+        )
+    }
+}
+
 async fn login<T>(
     client: async_imap::Client<T>,
     user: &str,
     password: &Secret,
+    auth: AuthMethod,
     limit: Duration,
 ) -> Result<async_imap::Session<T>, ImapError>
 where
     T: AsyncRead + AsyncWrite + Unpin + fmt::Debug + Send,
 {
-    match tokio::time::timeout(limit, client.login(user, password.expose())).await {
+    let result = match auth {
+        AuthMethod::Password => {
+            tokio::time::timeout(limit, client.login(user, password.expose())).await
+        }
+        AuthMethod::Xoauth2 => {
+            let xoauth2 = XOAuth2 {
+                user,
+                token: password,
+                sent: false,
+            };
+            tokio::time::timeout(limit, client.authenticate("XOAUTH2", xoauth2)).await
+        }
+    };
+    match result {
         Ok(Ok(s)) => Ok(s),
         Ok(Err((e, _))) => Err(ImapError::Login(e.to_string())),
         Err(_) => Err(ImapError::Timeout("login")),
@@ -140,6 +178,7 @@ where
 pub async fn connect(
     endpoint: &Endpoint,
     password: &Secret,
+    auth: AuthMethod,
     ca_file: Option<&str>,
     limit: Duration,
 ) -> Result<Session, ImapError> {
@@ -161,7 +200,7 @@ pub async fn connect(
             let mut client = async_imap::Client::new(tls);
             greet(&mut client, limit).await?;
             Ok(Session::Tls(Box::new(
-                login(client, &endpoint.user, password, limit).await?,
+                login(client, &endpoint.user, password, auth, limit).await?,
             )))
         }
         Security::Starttls => {
@@ -177,7 +216,7 @@ pub async fn connect(
             let tls = tls_wrap(tcp, &endpoint.host, ca_file).await?;
             let client = async_imap::Client::new(tls);
             Ok(Session::Tls(Box::new(
-                login(client, &endpoint.user, password, limit).await?,
+                login(client, &endpoint.user, password, auth, limit).await?,
             )))
         }
         Security::None => {
@@ -188,7 +227,7 @@ pub async fn connect(
             let mut client = async_imap::Client::new(tcp);
             greet(&mut client, limit).await?;
             Ok(Session::Plain(
-                login(client, &endpoint.user, password, limit).await?,
+                login(client, &endpoint.user, password, auth, limit).await?,
             ))
         }
     }

@@ -216,6 +216,35 @@ impl Security {
     }
 }
 
+/// How Stempel logs in to the account's servers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthMethod {
+    /// A password (SASL PLAIN or LOGIN, whichever the server offers).
+    #[default]
+    Password,
+    /// An OAuth 2.0 access token (SASL XOAUTH2, as Gmail and Microsoft 365 take), usually from
+    /// `password_command`, since such tokens expire within the hour.
+    Xoauth2,
+}
+
+impl AuthMethod {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Password => "password",
+            Self::Xoauth2 => "xoauth2",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Password, Self::Xoauth2]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+}
+
 /// A name and an address, as in `From: Anna Nowak <anna@firma.pl>`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mailbox {
@@ -254,6 +283,9 @@ pub struct Account {
     pub imap_folders: Vec<String>,
     /// A shell command whose standard output is the password (for headless use).
     pub password_command: Option<String>,
+    /// How to log in; the secret (keychain or `password_command`) is a password or a token.
+    #[serde(default)]
+    pub auth: AuthMethod,
     /// An extra CA certificate (PEM) to trust for this account's servers.
     pub ca_file: Option<String>,
 }

@@ -64,6 +64,7 @@ impl Sandbox {
             imap: None,
             imap_folders: Vec::new(),
             password_command: None,
+            auth: crate::model::AuthMethod::Password,
             ca_file: None,
         }
     }

@@ -24,8 +24,9 @@ pub use list::{DayStats, ListQuery, ListRow, SortKey};
 
 use crate::mail::Built;
 use crate::model::{
-    Account, Attachment, Attempt, Compose, Delivery, DeliveryEvent, DeliveryState, Endpoint,
-    Mailbox, Message, MessageState, Outcome, Recipient, RecipientKind, Security, TranscriptLine,
+    Account, Attachment, Attempt, AuthMethod, Compose, Delivery, DeliveryEvent, DeliveryState,
+    Endpoint, Mailbox, Message, MessageState, Outcome, Recipient, RecipientKind, Security,
+    TranscriptLine,
 };
 
 /// Everything that can go wrong in the store.
@@ -241,8 +242,8 @@ impl Store {
         tx.execute(
             "INSERT INTO accounts (name, from_name, from_addr, reply_to, smtp_host, smtp_port,
                 smtp_security, smtp_user, imap_host, imap_port, imap_security, imap_user,
-                imap_folders, password_command, ca_file, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                imap_folders, password_command, ca_file, created_at, auth)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
                 a.name,
                 a.from.name,
@@ -260,6 +261,7 @@ impl Store {
                 a.password_command,
                 a.ca_file,
                 now_ms(),
+                a.auth.as_str(),
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -276,7 +278,7 @@ impl Store {
             "UPDATE accounts SET from_name = ?2, from_addr = ?3, reply_to = ?4, smtp_host = ?5,
                 smtp_port = ?6, smtp_security = ?7, smtp_user = ?8, imap_host = ?9,
                 imap_port = ?10, imap_security = ?11, imap_user = ?12, imap_folders = ?13,
-                password_command = ?14, ca_file = ?15
+                password_command = ?14, ca_file = ?15, auth = ?16
              WHERE name = ?1",
             params![
                 a.name,
@@ -294,6 +296,7 @@ impl Store {
                 folders,
                 a.password_command,
                 a.ca_file,
+                a.auth.as_str(),
             ],
         )?;
         if changed == 0 {
@@ -1115,7 +1118,7 @@ fn transition_in(tx: &Transaction<'_>, id: i64, to: MessageState) -> Result<()> 
 
 const ACCOUNT_SELECT: &str = "SELECT name, from_name, from_addr, reply_to, smtp_host, smtp_port,
     smtp_security, smtp_user, imap_host, imap_port, imap_security, imap_user, imap_folders,
-    password_command, ca_file FROM accounts";
+    password_command, ca_file, auth FROM accounts";
 
 fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Account>> {
     let security = |s: String| {
@@ -1159,6 +1162,11 @@ fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Account>> {
                 .map_err(|e| StoreError::Corrupt(format!("imap folders: {e}")))?,
             password_command: r.get(13)?,
             ca_file: r.get(14)?,
+            auth: {
+                let auth: String = r.get(15)?;
+                AuthMethod::parse(&auth)
+                    .ok_or_else(|| StoreError::Corrupt(format!("auth {auth:?}")))?
+            },
         })
     };
     Ok(build())

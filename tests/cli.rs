@@ -464,3 +464,44 @@ fn messages_for_people_follow_the_language_and_json_does_not() {
         "the recipient address does not exist"
     );
 }
+
+#[test]
+fn an_account_can_log_in_with_an_oauth_token() {
+    let dir = tempfile::tempdir().unwrap();
+    stempel(dir.path())
+        .args(["account", "add", "m365", "--preset", "microsoft365"])
+        .args([
+            "--from",
+            "Firma <faktury@firma.pl>",
+            "--smtp-user",
+            "faktury@firma.pl",
+        ])
+        .args([
+            "--auth",
+            "xoauth2",
+            "--password-command",
+            "oama access faktury@firma.pl",
+        ])
+        .assert()
+        .success();
+    let out = stempel(dir.path())
+        .args(["account", "list", "--json"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v[0]["auth"], "xoauth2");
+    assert_eq!(v[0]["smtp"]["host"], "smtp.office365.com");
+    stempel(dir.path())
+        .args([
+            "account",
+            "add",
+            "x",
+            "--from",
+            "a@b.cz",
+            "--smtp-host",
+            "h",
+        ])
+        .args(["--auth", "kerberos"])
+        .assert()
+        .code(2);
+}

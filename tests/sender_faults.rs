@@ -42,6 +42,11 @@ fn run_with(script: Script, security: Security, trust: bool, to: &[&str]) -> Res
 }
 
 fn run_full(script: Script, security: Security, trust: bool, to: &[&str], body: &str) -> Result {
+    let auth = if script.xoauth2.is_some() {
+        stempel::model::AuthMethod::Xoauth2
+    } else {
+        stempel::model::AuthMethod::Password
+    };
     let peer = Peer::start(script);
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("stempel.db");
@@ -63,6 +68,7 @@ fn run_full(script: Script, security: Security, trust: bool, to: &[&str], body: 
             imap: None,
             imap_folders: Vec::new(),
             password_command: Some(format!("printf '{PASSWORD}'")),
+            auth,
             ca_file: trust.then(|| peer.ca_path()),
         })
         .unwrap();
@@ -392,6 +398,40 @@ fn auth_faults() {
         Failed,
         "smtp-auth-not-offered",
     );
+    // XOAUTH2: the token (from the password command) in the initial response, never in the
+    // transcript; a refused token ends as Gmail refuses it.
+    let xoauth2 = |accepts: &str| Script {
+        ehlo: r("250-peer.test\n250-STARTTLS\n250-AUTH PLAIN LOGIN XOAUTH2\n250 8BITMIME"),
+        xoauth2: Some(accepts.to_owned()),
+        ..Script::default()
+    };
+    let ok = run(xoauth2(PASSWORD));
+    check("XOAUTH2", &ok, MessageState::Sent, "(none)");
+    let lines: Vec<&str> = ok.message.attempts[0]
+        .transcript
+        .iter()
+        .map(|l| l.line.as_str())
+        .collect();
+    assert!(lines.contains(&"AUTH XOAUTH2 ****"), "{lines:?}");
+    let token_b64 = base64::engine::general_purpose::STANDARD.encode(format!(
+        "user=faktury@firma.pl\x01auth=Bearer {PASSWORD}\x01\x01"
+    ));
+    assert!(lines.iter().all(|l| !l.contains(&token_b64)));
+    expect(
+        "XOAUTH2 token refused",
+        xoauth2("another-token"),
+        Failed,
+        "smtp-token-refused",
+    );
+    expect(
+        "XOAUTH2 not offered",
+        Script {
+            xoauth2: Some(PASSWORD.into()),
+            ..Script::default()
+        },
+        Failed,
+        "smtp-auth-not-offered",
+    );
     // Plain connection to loopback with security "none": AUTH allowed there, mail goes through.
     let plain = run_with(Script::default(), Security::None, true, &["a@example.com"]);
     check(
@@ -628,6 +668,7 @@ fn connection_refused_is_deferred() {
             imap: None,
             imap_folders: Vec::new(),
             password_command: None,
+            auth: stempel::model::AuthMethod::Password,
             ca_file: None,
         })
         .unwrap();

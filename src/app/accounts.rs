@@ -5,7 +5,7 @@
 use eframe::egui;
 
 use super::jobs::Jobs;
-use crate::model::{Account, Endpoint, Security, TranscriptLine};
+use crate::model::{Account, AuthMethod, Endpoint, Security, TranscriptLine};
 use crate::presets::{self, Preset};
 use crate::sandbox::Sandbox;
 use crate::secrets::Secret;
@@ -42,6 +42,7 @@ struct Form {
     smtp_port: String,
     smtp_security: Option<Security>,
     smtp_user: String,
+    auth: AuthMethod,
     password: String,
     imap_host: String,
     imap_port: String,
@@ -61,6 +62,7 @@ impl Form {
             smtp_port: a.smtp.port.to_string(),
             smtp_security: Some(a.smtp.security),
             smtp_user: a.smtp.user.clone(),
+            auth: a.auth,
             password: String::new(),
             imap_host: a.imap.as_ref().map(|i| i.host.clone()).unwrap_or_default(),
             imap_port: a
@@ -136,6 +138,7 @@ impl Form {
             imap,
             imap_folders: old.map(|o| o.imap_folders.clone()).unwrap_or_default(),
             password_command: old.and_then(|o| o.password_command.clone()),
+            auth: self.auth,
             ca_file: old.and_then(|o| o.ca_file.clone()),
         })
     }
@@ -390,6 +393,15 @@ impl AccountsScreen {
                 security_combo(ui, "smtp-security", &mut form.smtp_security);
                 ui.end_row();
                 text_row(ui, t!("account-user"), &mut form.smtp_user, true);
+                let l = ui.label(t!("account-login"));
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut form.auth, AuthMethod::Password, t!("login-password"));
+                    ui.selectable_value(&mut form.auth, AuthMethod::Xoauth2, t!("login-xoauth2"))
+                        .on_hover_text(t!("login-xoauth2-hint"));
+                })
+                .response
+                .labelled_by(l.id);
+                ui.end_row();
                 let l = ui.label(t!("account-password"));
                 ui.add(
                     egui::TextEdit::singleline(&mut form.password)

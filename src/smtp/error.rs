@@ -73,6 +73,8 @@ pub enum SmtpError {
     AuthNotOffered { offered: String },
     #[error("the server refused {phase}: {}", reply.text())]
     Reply { phase: Phase, reply: Reply },
+    #[error("the server refused the OAuth 2.0 token: {}", reply.text())]
+    TokenRefused { reply: Reply },
     #[error("the server refused every recipient: {}", reply.text())]
     AllRecipientsRejected { reply: Reply },
     #[error("the mail is {size} bytes; the server takes at most {max}")]
@@ -92,7 +94,9 @@ impl SmtpError {
     #[must_use]
     pub fn reply(&self) -> Option<&Reply> {
         match self {
-            Self::Reply { reply, .. } | Self::AllRecipientsRejected { reply } => Some(reply),
+            Self::Reply { reply, .. }
+            | Self::AllRecipientsRejected { reply }
+            | Self::TokenRefused { reply } => Some(reply),
             _ => None,
         }
     }
@@ -109,6 +113,7 @@ impl SmtpError {
             | Self::Protocol { phase, .. } => Some(*phase),
             Self::Resolve { .. } | Self::Connect { .. } => Some(Phase::Connect),
             Self::AllRecipientsRejected { .. } => Some(Phase::Rcpt),
+            Self::TokenRefused { .. } => Some(Phase::Auth),
             _ => None,
         }
     }
@@ -117,9 +122,9 @@ impl SmtpError {
     #[must_use]
     pub fn is_transient(&self) -> bool {
         match self {
-            Self::Reply { reply, .. } | Self::AllRecipientsRejected { reply } => {
-                reply.code / 100 == 4
-            }
+            Self::Reply { reply, .. }
+            | Self::AllRecipientsRejected { reply }
+            | Self::TokenRefused { reply } => reply.code / 100 == 4,
             Self::Resolve { .. }
             | Self::Connect { .. }
             | Self::Timeout { .. }

@@ -243,6 +243,15 @@ pub fn explain_text(reply: &str) -> (crate::smtp::reply::Receipt, Explanation) {
 /// Explains a failed send.
 #[must_use]
 pub fn explain_error(err: &SmtpError) -> Explanation {
+    if let SmtpError::TokenRefused { reply } = err
+        && reply.code / 100 == 5
+    {
+        return ex(
+            "smtp-token-refused",
+            "the server refused the OAuth 2.0 token: it may have expired, or lack the mail permission",
+            "check the account's password command: it must print a current access token for this address with the mail scope",
+        );
+    }
     if let Some(reply) = err.reply() {
         let r = reply.receipt();
         return explain_reply(reply.code, r.enhanced_status.as_deref(), &r.text);
@@ -328,7 +337,9 @@ pub fn explain_error(err: &SmtpError) -> Explanation {
             "Stempel could not record the send in its database, so it stopped before finishing",
             "check the free disk space; the mail stays in the buffer",
         ),
-        SmtpError::Reply { .. } | SmtpError::AllRecipientsRejected { .. } => ex(
+        SmtpError::Reply { .. }
+        | SmtpError::AllRecipientsRejected { .. }
+        | SmtpError::TokenRefused { .. } => ex(
             "smtp-unknown-reply",
             "the server refused the mail",
             "read the server's words in the transcript",

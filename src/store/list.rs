@@ -268,6 +268,7 @@ mod tests {
             imap: None,
             imap_folders: Vec::new(),
             password_command: None,
+            auth: crate::model::AuthMethod::Password,
             ca_file: None,
         })
         .unwrap();

@@ -152,4 +152,9 @@ CREATE TABLE scan_state (
 ALTER TABLE attempts ADD COLUMN explanation_key TEXT;
 CREATE INDEX messages_date ON messages (COALESCE(sent_at, created_at));
 ",
+    // 3: the login method (a password, or an OAuth 2.0 token through SASL XOAUTH2).
+    r"
+ALTER TABLE accounts ADD COLUMN auth TEXT NOT NULL DEFAULT 'password'
+    CHECK (auth IN ('password', 'xoauth2'));
+",
 ];

@@ -18,6 +18,7 @@ fn account() -> Account {
         imap: None,
         imap_folders: vec!["Spam".into()],
         password_command: None,
+        auth: crate::model::AuthMethod::Password,
         ca_file: None,
     }
 }

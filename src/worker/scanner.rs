@@ -242,6 +242,7 @@ pub fn scan_account_kept(
         let mut session = imap::connect(
             &imap,
             &password,
+            account.auth,
             account.ca_file.as_deref(),
             options.timeout,
         )

@@ -392,7 +392,7 @@ fn open(account: &Account, options: &Options) -> Result<Session, OpenError> {
             .push(Dir::Info, "no encryption (security: none)");
     }
     if let Some(password) = &password
-        && let Err(e) = client.authenticate(&account.smtp.user, password)
+        && let Err(e) = client.authenticate(&account.smtp.user, password, account.auth)
     {
         let t = client.quit();
         return Err(OpenError::Smtp(e, t));
@@ -818,6 +818,7 @@ mod tests {
                 imap: None,
                 imap_folders: Vec::new(),
                 password_command: None,
+                auth: crate::model::AuthMethod::Password,
                 ca_file: None,
             })
             .unwrap();

@@ -58,6 +58,9 @@ pub struct Script {
     pub extensions: Vec<String>,
     pub starttls: Act,
     pub auth: Act,
+    /// With `AUTH XOAUTH2`: the bearer token the peer accepts (a wrong one gets Gmail's
+    /// 334 JSON challenge, then 535 after the client's empty answer).
+    pub xoauth2: Option<String>,
     pub mail: Act,
     /// Per recipient, in order; missing ones get `250 2.1.5 Ok`.
     pub rcpt: Vec<Act>,
@@ -80,6 +83,7 @@ impl Default for Script {
             extensions: Vec::new(),
             starttls: r("220 2.0.0 Ready to start TLS"),
             auth: r("235 2.7.0 Authentication successful"),
+            xoauth2: None,
             mail: r("250 2.1.0 Ok"),
             rcpt: Vec::new(),
             data: r("354 End data with <CR><LF>.<CR><LF>"),
@@ -325,6 +329,39 @@ fn serve(
                         BufReader::new(Conn::Tls(Box::new(rustls::StreamOwned::new(tls, tcp))));
                 }
                 true
+            }
+            "AUTH" if script.xoauth2.is_some() => {
+                let token = script.xoauth2.clone().unwrap_or_default();
+                let sent = cmd.split(' ').nth(2).unwrap_or("");
+                let decoded =
+                    base64::Engine::decode(&base64::engine::general_purpose::STANDARD, sent)
+                        .unwrap_or_default();
+                let want = format!("user=faktury@firma.pl\x01auth=Bearer {token}\x01\x01");
+                if cmd.to_ascii_uppercase().starts_with("AUTH XOAUTH2 ")
+                    && decoded == want.as_bytes()
+                {
+                    act(conn, &r("235 2.7.0 Accepted"))
+                } else {
+                    act(
+                        conn,
+                        &r(
+                            "334 eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==",
+                        ),
+                    );
+                    let mut answer = String::new();
+                    reader.read_line(&mut answer)?;
+                    seen.lock()
+                        .unwrap()
+                        .commands
+                        .push(answer.trim_end().to_owned());
+                    let conn = reader.get_mut();
+                    act(
+                        conn,
+                        &r(
+                            "535-5.7.8 Username and Password not accepted. Learn more at\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials",
+                        ),
+                    )
+                }
             }
             "AUTH" => act(conn, &script.auth),
             "MAIL" => {

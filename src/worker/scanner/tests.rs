@@ -28,6 +28,7 @@ fn account(imap_port: u16) -> Account {
         }),
         imap_folders: Vec::new(),
         password_command: Some("printf pw".into()),
+        auth: crate::model::AuthMethod::Password,
         ca_file: None,
     }
 }
