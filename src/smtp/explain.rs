@@ -242,6 +242,7 @@ pub fn explain_text(reply: &str) -> (crate::smtp::reply::Receipt, Explanation) {
 
 /// Explains a failed send.
 #[must_use]
+#[allow(clippy::too_many_lines)] // a catalogue reads best as one table
 pub fn explain_error(err: &SmtpError) -> Explanation {
     if let SmtpError::TokenRefused { reply } = err
         && reply.code / 100 == 5
