@@ -237,32 +237,14 @@ impl Store {
         if exists {
             return Err(StoreError::AccountExists(a.name.clone()));
         }
-        let folders = serde_json::to_string(&a.imap_folders)
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let mut values = account_values(a)?;
+        values.push(Box::new(now_ms()));
         tx.execute(
             "INSERT INTO accounts (name, from_name, from_addr, reply_to, smtp_host, smtp_port,
                 smtp_security, smtp_user, imap_host, imap_port, imap_security, imap_user,
-                imap_folders, password_command, ca_file, created_at, auth)
+                imap_folders, password_command, ca_file, auth, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-            params![
-                a.name,
-                a.from.name,
-                a.from.address,
-                a.reply_to,
-                a.smtp.host,
-                a.smtp.port,
-                a.smtp.security.as_str(),
-                a.smtp.user,
-                a.imap.as_ref().map(|i| &i.host),
-                a.imap.as_ref().map(|i| i.port),
-                a.imap.as_ref().map(|i| i.security.as_str()),
-                a.imap.as_ref().map(|i| &i.user),
-                folders,
-                a.password_command,
-                a.ca_file,
-                now_ms(),
-                a.auth.as_str(),
-            ],
+            rusqlite::params_from_iter(values),
         )?;
         let id = tx.last_insert_rowid();
         tx.commit()?;
@@ -272,32 +254,13 @@ impl Store {
     /// Replaces the settings of the account with `a.name`; its mails stay with it.
     pub fn update_account(&mut self, a: &Account) -> Result<()> {
         let tx = self.write_tx()?;
-        let folders = serde_json::to_string(&a.imap_folders)
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let changed = tx.execute(
             "UPDATE accounts SET from_name = ?2, from_addr = ?3, reply_to = ?4, smtp_host = ?5,
                 smtp_port = ?6, smtp_security = ?7, smtp_user = ?8, imap_host = ?9,
                 imap_port = ?10, imap_security = ?11, imap_user = ?12, imap_folders = ?13,
                 password_command = ?14, ca_file = ?15, auth = ?16
              WHERE name = ?1",
-            params![
-                a.name,
-                a.from.name,
-                a.from.address,
-                a.reply_to,
-                a.smtp.host,
-                a.smtp.port,
-                a.smtp.security.as_str(),
-                a.smtp.user,
-                a.imap.as_ref().map(|i| &i.host),
-                a.imap.as_ref().map(|i| i.port),
-                a.imap.as_ref().map(|i| i.security.as_str()),
-                a.imap.as_ref().map(|i| &i.user),
-                folders,
-                a.password_command,
-                a.ca_file,
-                a.auth.as_str(),
-            ],
+            rusqlite::params_from_iter(account_values(a)?),
         )?;
         if changed == 0 {
             return Err(StoreError::NoSuchAccount(a.name.clone()));
@@ -716,21 +679,8 @@ impl Store {
             args.push(Box::new(state.as_str()));
             let _ = write!(sql, " AND m.state = ?{}", args.len());
         }
-        if let Some(search) = filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
-            let escaped = search
-                .trim()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            args.push(Box::new(format!("%{escaped}%")));
-            let n = args.len();
-            let _ = write!(
-                sql,
-                " AND (m.subject LIKE ?{n} ESCAPE '\\' OR m.from_addr LIKE ?{n} ESCAPE '\\'
-                   OR m.from_name LIKE ?{n} ESCAPE '\\'
-                   OR EXISTS (SELECT 1 FROM recipients r WHERE r.message_id = m.id
-                              AND r.address LIKE ?{n} ESCAPE '\\'))"
-            );
+        if let Some(search) = filter.search.as_deref() {
+            push_search(&mut sql, &mut args, search);
         }
         sql.push_str(" ORDER BY m.created_at DESC, m.id DESC");
         if let Some(limit) = filter.limit {
@@ -1114,6 +1064,57 @@ fn transition_in(tx: &Transaction<'_>, id: i64, to: MessageState) -> Result<()> 
         params![id, to.as_str(), now_ms()],
     )?;
     Ok(())
+}
+
+/// An account's columns in the order `add_account` and `update_account` bind them (?1–?16).
+fn account_values(a: &Account) -> Result<Vec<Box<dyn rusqlite::ToSql + '_>>> {
+    let folders =
+        serde_json::to_string(&a.imap_folders).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let imap = a.imap.as_ref();
+    Ok(vec![
+        Box::new(&a.name),
+        Box::new(&a.from.name),
+        Box::new(&a.from.address),
+        Box::new(&a.reply_to),
+        Box::new(&a.smtp.host),
+        Box::new(a.smtp.port),
+        Box::new(a.smtp.security.as_str()),
+        Box::new(&a.smtp.user),
+        Box::new(imap.map(|i| &i.host)),
+        Box::new(imap.map(|i| i.port)),
+        Box::new(imap.map(|i| i.security.as_str())),
+        Box::new(imap.map(|i| &i.user)),
+        Box::new(folders),
+        Box::new(&a.password_command),
+        Box::new(&a.ca_file),
+        Box::new(a.auth.as_str()),
+    ])
+}
+
+/// Adds the list search (subject, sender, any recipient; `%` and `_` taken literally) to a
+/// query over `messages m`.
+pub(super) fn push_search(
+    sql: &mut String,
+    args: &mut Vec<Box<dyn rusqlite::ToSql>>,
+    search: &str,
+) {
+    let search = search.trim();
+    if search.is_empty() {
+        return;
+    }
+    let escaped = search
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    args.push(Box::new(format!("%{escaped}%")));
+    let n = args.len();
+    let _ = write!(
+        sql,
+        " AND (m.subject LIKE ?{n} ESCAPE '\\' OR m.from_addr LIKE ?{n} ESCAPE '\\'
+           OR m.from_name LIKE ?{n} ESCAPE '\\'
+           OR EXISTS (SELECT 1 FROM recipients r WHERE r.message_id = m.id
+                      AND r.address LIKE ?{n} ESCAPE '\\'))"
+    );
 }
 
 const ACCOUNT_SELECT: &str = "SELECT name, from_name, from_addr, reply_to, smtp_host, smtp_port,

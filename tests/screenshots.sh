@@ -61,7 +61,7 @@ shot() { # lang theme screen file
   kill $app; wait $app 2>/dev/null || true
 }
 
-screens="buffer sent sent-tab delivery compose accounts"
+screens="buffer sent sent-tab delivery compose accounts settings"
 for lang in ${LANGS:-en pl cs de}; do
   for screen in $screens; do shot "$lang" light "$screen" "$lang-$screen"; done
   if [ "$lang" = en ]; then

@@ -96,22 +96,7 @@ impl Store {
                 .collect();
             let _ = write!(sql, " AND m.state IN ({})", list.join(", "));
         }
-        let search = query.search.trim();
-        if !search.is_empty() {
-            let escaped = search
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            args.push(Box::new(format!("%{escaped}%")));
-            let n = args.len();
-            let _ = write!(
-                sql,
-                " AND (m.subject LIKE ?{n} ESCAPE '\\' OR m.from_addr LIKE ?{n} ESCAPE '\\'
-                   OR m.from_name LIKE ?{n} ESCAPE '\\'
-                   OR EXISTS (SELECT 1 FROM recipients r WHERE r.message_id = m.id
-                              AND r.address LIKE ?{n} ESCAPE '\\'))"
-            );
-        }
+        super::push_search(&mut sql, &mut args, &query.search);
         if let Some(since) = query.since {
             args.push(Box::new(since.as_millisecond()));
             let _ = write!(sql, " AND {DATE} >= ?{}", args.len());
