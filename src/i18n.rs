@@ -136,6 +136,17 @@ pub fn date(at: jiff::Timestamp) -> String {
     local.strftime(pattern).to_string()
 }
 
+/// A day and month, short, for chart axes (`11-23`, `23.11.`, `23. 11.`).
+#[must_use]
+pub fn day_month(day: jiff::civil::Date) -> String {
+    let pattern = match language() {
+        "pl" | "de" => "%d.%m.",
+        "cs" => "%-d. %-m.",
+        _ => "%m-%d",
+    };
+    day.strftime(pattern).to_string()
+}
+
 /// A byte count for people: `1.5 MB` in English, `1,5 MB` in Polish, Czech and German.
 #[must_use]
 pub fn size(bytes: u64) -> String {

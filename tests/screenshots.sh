@@ -39,7 +39,7 @@ s queue --account firma --to objednavky@příklad.cz --subject "Faktura FV/2026/
   --body x >/dev/null
 
 export DISPLAY=:97
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -noreset >/dev/null 2>&1 &
+Xvfb "$DISPLAY" -screen 0 1400x900x24 -noreset >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 200); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done

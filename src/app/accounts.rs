@@ -368,7 +368,13 @@ impl AccountsScreen {
                 ui.end_row();
                 if let Some(p) = form.preset {
                     ui.label("");
-                    ui.colored_label(ui.visuals().warn_fg_color, p.hint_text());
+                    ui.scope(|ui| {
+                        // Hints are sentences: wrapped at a readable width, never cut off.
+                        ui.set_max_width(560.0);
+                        let hint =
+                            egui::RichText::new(p.hint_text()).color(ui.visuals().warn_fg_color);
+                        ui.add(egui::Label::new(hint).wrap());
+                    });
                     ui.end_row();
                 }
                 let text_row =

@@ -250,7 +250,7 @@ impl MailList {
             .column(Column::exact(26.0))
             .column(Column::exact(26.0))
             .column(Column::initial(130.0).at_least(90.0))
-            .column(Column::initial(280.0).at_least(100.0).clip(true))
+            .column(Column::initial(250.0).at_least(100.0).clip(true))
             .column(Column::remainder().at_least(160.0).clip(true))
             .column(Column::initial(130.0).at_least(80.0).clip(true))
             .column(Column::initial(110.0).at_least(80.0))
@@ -518,7 +518,14 @@ fn chart(ui: &mut egui::Ui, stats: &[crate::store::DayStats]) {
         b
     })
     .color(egui::Color32::from_rgb(210, 80, 70));
-    let labels: Vec<String> = days.iter().map(|d| d.day.clone()).collect();
+    let labels: Vec<String> = days
+        .iter()
+        .map(|d| {
+            d.day
+                .parse::<jiff::civil::Date>()
+                .map_or_else(|_| d.day.clone(), crate::i18n::day_month)
+        })
+        .collect();
     egui_plot::Plot::new("sent-chart")
         .height(110.0)
         .allow_scroll(false)
@@ -534,10 +541,7 @@ fn chart(ui: &mut egui::Ui, stats: &[crate::store::DayStats]) {
             if (mark.value - i).abs() > 0.01 || i < 0.0 {
                 return String::new();
             }
-            labels
-                .get(i as usize)
-                .map(|d| d.get(5..).unwrap_or(d).to_owned())
-                .unwrap_or_default()
+            labels.get(i as usize).cloned().unwrap_or_default()
         })
         .show(ui, |plot| {
             plot.bar_chart(sent);

@@ -51,7 +51,7 @@ pub fn run(paths: &Paths) -> Result<(), AppError> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Stempel")
         .with_app_id("app.stempel.Stempel")
-        .with_inner_size([1180.0, 760.0])
+        .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([760.0, 480.0])
         .with_drag_and_drop(true);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon-256.png"))
@@ -651,10 +651,8 @@ impl StempelApp {
             })
             .inner;
         self.act(action);
-        if self.count(Folder::Buffer) == 0
-            && self.counts.iter().all(|(_, n)| *n == 0)
-            && folder == Folder::Buffer
-        {
+        // No mail at all yet: show how to start.
+        if folder == Folder::Buffer && self.counts.iter().all(|(_, n)| *n == 0) {
             self.first_run(ui);
         }
     }
