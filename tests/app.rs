@@ -100,6 +100,16 @@ impl Window {
         self.harness.step();
     }
 
+    /// Opens the mail whose list row shows `subject` (a click on the row's subject cell).
+    fn open_row(&mut self, subject: &str) {
+        self.harness
+            .query_all_by_label_contains(subject)
+            .find(|n| n.accesskit_node().role() == Role::Label)
+            .unwrap_or_else(|| panic!("no row {subject:?}"))
+            .click();
+        self.harness.step();
+    }
+
     /// Opens the sandbox's example mail in Compose (the first-run path).
     fn sandbox_compose(&mut self) {
         self.wait_for("Try the sandbox");
@@ -124,9 +134,7 @@ fn compose_buffer_send_and_read_the_receipt() {
     w.click("Sent  (1)");
     // The row carries the sandbox's queue id.
     w.wait_for("SBX");
-    let row = w.harness.get_by_label_contains("Invoice FV/2026/11/001");
-    row.click();
-    w.harness.step();
+    w.open_row("Invoice FV/2026/11/001");
     w.wait_for("Sandbox receipt");
     // The Sent tab: the reply in words, the queue id and the conversation.
     w.wait_for("250: the server accepted the mail");
@@ -155,10 +163,7 @@ fn a_refused_recipient_shows_the_explanation_in_failed() {
     w.click("Send now");
     w.wait_for("was not sent");
     w.click("Failed  (1)");
-    w.harness
-        .get_by_label_contains("Invoice FV/2026/11/001")
-        .click();
-    w.harness.step();
+    w.open_row("Invoice FV/2026/11/001");
     w.wait_for("What happened");
     w.wait_for("the recipient's domain does not exist or accepts no mail");
     w.wait_for("check the part of the address after the @");
@@ -210,9 +215,7 @@ fn a_bounce_shows_the_recipient_as_bounced() {
     w.click("Sent  (1)");
     w.click("Refresh");
     w.wait_for("Bounced");
-    w.harness
-        .get_by_label_contains("Invoice FV/2026/11/001")
-        .click();
+    w.open_row("Invoice FV/2026/11/001");
     w.wait_for("Conversation with the server");
     w.click("Delivery");
     w.wait_for("the address does not exist");
