@@ -250,10 +250,10 @@ impl MailList {
             .column(Column::exact(26.0))
             .column(Column::exact(26.0))
             .column(Column::initial(130.0).at_least(90.0))
-            .column(Column::initial(250.0).at_least(100.0).clip(true))
+            .column(Column::initial(270.0).at_least(100.0).clip(true))
             .column(Column::remainder().at_least(160.0).clip(true))
-            .column(Column::initial(130.0).at_least(80.0).clip(true))
-            .column(Column::initial(110.0).at_least(80.0))
+            .column(Column::initial(120.0).at_least(80.0).clip(true))
+            .column(Column::initial(150.0).at_least(90.0).clip(true))
             .min_scrolled_height(0.0)
             .header(22.0, |mut header| {
                 header.col(|_| {});
