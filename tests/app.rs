@@ -252,7 +252,7 @@ fn accounts_are_added_with_presets_and_tested() {
     w.click("Add account");
     w.type_into("Name", "zly");
     w.type_into("Sender (Name <address>)", "no address here");
-    w.type_into("Server", "smtp.example.com");
+    w.type_into("SMTP server", "smtp.example.com");
     w.click("Save");
     w.wait_for("is not a valid e-mail address");
     assert!(store.account("zly").is_err());

@@ -161,7 +161,7 @@ fn security_short(s: Security) -> String {
     }
 }
 
-fn security_combo(ui: &mut egui::Ui, id: &str, value: &mut Option<Security>) {
+fn security_combo(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Option<Security>) {
     let shown = value.map(security_label).unwrap_or_default();
     egui::ComboBox::from_id_salt(id)
         .selected_text(shown)
@@ -169,7 +169,9 @@ fn security_combo(ui: &mut egui::Ui, id: &str, value: &mut Option<Security>) {
             for s in [Security::Starttls, Security::Tls, Security::None] {
                 ui.selectable_value(value, Some(s), security_label(s));
             }
-        });
+        })
+        .response
+        .labelled_by(label);
 }
 
 impl AccountsScreen {
@@ -393,12 +395,27 @@ impl AccountsScreen {
                 text_row(ui, t!("field-reply-to"), &mut form.reply_to, true);
                 ui.strong(t!("account-smtp"));
                 ui.end_row();
-                text_row(ui, t!("account-host"), &mut form.smtp_host, true);
-                text_row(ui, t!("account-port"), &mut form.smtp_port, true);
-                ui.label(t!("account-security"));
-                security_combo(ui, "smtp-security", &mut form.smtp_security);
+                text_row(
+                    ui,
+                    t!("account-host", protocol = "SMTP"),
+                    &mut form.smtp_host,
+                    true,
+                );
+                text_row(
+                    ui,
+                    t!("account-port", protocol = "SMTP"),
+                    &mut form.smtp_port,
+                    true,
+                );
+                let l = ui.label(t!("account-security", protocol = "SMTP"));
+                security_combo(ui, "smtp-security", l.id, &mut form.smtp_security);
                 ui.end_row();
-                text_row(ui, t!("account-user"), &mut form.smtp_user, true);
+                text_row(
+                    ui,
+                    t!("account-user", protocol = "SMTP"),
+                    &mut form.smtp_user,
+                    true,
+                );
                 let l = ui.label(t!("account-login"));
                 ui.horizontal(|ui| {
                     ui.selectable_value(&mut form.auth, AuthMethod::Password, t!("login-password"));
@@ -420,12 +437,27 @@ impl AccountsScreen {
                 ui.strong(t!("account-imap"));
                 ui.weak(t!("account-imap-hint"));
                 ui.end_row();
-                text_row(ui, t!("account-host"), &mut form.imap_host, true);
-                text_row(ui, t!("account-port"), &mut form.imap_port, true);
-                ui.label(t!("account-security"));
-                security_combo(ui, "imap-security", &mut form.imap_security);
+                text_row(
+                    ui,
+                    t!("account-host", protocol = "IMAP"),
+                    &mut form.imap_host,
+                    true,
+                );
+                text_row(
+                    ui,
+                    t!("account-port", protocol = "IMAP"),
+                    &mut form.imap_port,
+                    true,
+                );
+                let l = ui.label(t!("account-security", protocol = "IMAP"));
+                security_combo(ui, "imap-security", l.id, &mut form.imap_security);
                 ui.end_row();
-                text_row(ui, t!("account-user"), &mut form.imap_user, true);
+                text_row(
+                    ui,
+                    t!("account-user", protocol = "IMAP"),
+                    &mut form.imap_user,
+                    true,
+                );
             });
         ui.horizontal(|ui| {
             save = ui.button(t!("save")).clicked();
