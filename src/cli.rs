@@ -215,6 +215,17 @@ fn one_sentence(err: &anyhow::Error) -> String {
     if let Some(e) = mail_error {
         return e.localized();
     }
+    let store_error =
+        err.downcast_ref::<StoreError>()
+            .or_else(|| match err.downcast_ref::<SubmitError>() {
+                Some(SubmitError::Store(e)) => Some(e),
+                _ => None,
+            });
+    if let Some(e) = store_error
+        && !matches!(e, StoreError::Sqlite(_) | StoreError::Corrupt(_))
+    {
+        return e.localized();
+    }
     let mut text = err.to_string();
     for cause in err.chain().skip(1) {
         let cause = cause.to_string();
@@ -272,10 +283,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         #[cfg(not(feature = "gui"))]
-        return Err(BadInput(
-            "this stempel was built without the window; give a command (see --help)".into(),
-        )
-        .into());
+        return Err(BadInput(t!("cli-no-window")).into());
     };
     match command {
         Command::Account(cmd) => account(&paths, cmd),
@@ -323,10 +331,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Explain { reply, json } => {
             let (receipt, explanation) = crate::smtp::explain::explain_text(&reply);
             if receipt.code.is_none() {
-                return Err(BadInput(format!(
-                    "{reply:?} is not an SMTP reply (it starts with no code)"
-                ))
-                .into());
+                return Err(BadInput(t!("cli-not-a-reply", reply = reply.clone())).into());
             }
             let mut out = std::io::stdout().lock();
             if json {
@@ -495,15 +500,15 @@ fn read_password() -> anyhow::Result<Secret> {
 fn account_from_args(a: &AccountArgs) -> anyhow::Result<Account> {
     let name = a.name.trim();
     if name.is_empty() || name.chars().any(char::is_control) {
-        return Err(BadInput("an account name must be non-empty text".into()).into());
+        return Err(BadInput(t!("cli-account-name")).into());
     }
-    let preset =
-        match &a.preset {
-            Some(id) => Some(crate::presets::find(id).ok_or_else(|| {
-                BadInput(format!("no preset {id:?}; see `stempel account presets`"))
-            })?),
-            None => None,
-        };
+    let preset = match &a.preset {
+        Some(id) => Some(
+            crate::presets::find(id)
+                .ok_or_else(|| BadInput(t!("cli-no-preset", preset = id.clone())))?,
+        ),
+        None => None,
+    };
     let from = mail::parse_mailbox(&a.from)?;
     let smtp_host = a.smtp_host.clone().or(preset.map(|p| p.smtp.0.to_owned()));
     let smtp_port = a.smtp_port.or(preset.map(|p| p.smtp.1));
@@ -514,10 +519,7 @@ fn account_from_args(a: &AccountArgs) -> anyhow::Result<Account> {
     let (Some(smtp_host), Some(smtp_port), Some(smtp_security)) =
         (smtp_host, smtp_port, smtp_security)
     else {
-        return Err(BadInput(
-            "give --smtp-host, --smtp-port and --smtp-security, or --preset".into(),
-        )
-        .into());
+        return Err(BadInput(t!("cli-smtp-settings")).into());
     };
     let smtp_user = a.smtp_user.clone().unwrap_or_else(|| from.address.clone());
     for (field, value) in [
@@ -527,8 +529,9 @@ fn account_from_args(a: &AccountArgs) -> anyhow::Result<Account> {
         mail::check_header_value(field, value)?;
     }
     let reply_to = a.reply_to.as_deref().map(mail::parse_address).transpose()?;
-    let security =
-        |s: &str| Security::parse(s).ok_or_else(|| BadInput(format!("unknown security {s:?}")));
+    let security = |s: &str| {
+        Security::parse(s).ok_or_else(|| BadInput(t!("cli-unknown-security", security = s)))
+    };
     let imap = match (&a.imap_host, a.imap_port, &a.imap_security, &a.imap_user) {
         (Some(host), Some(port), Some(sec), Some(user)) => Some(Endpoint {
             host: host.clone(),
@@ -546,7 +549,8 @@ fn account_from_args(a: &AccountArgs) -> anyhow::Result<Account> {
     let ca_file = match &a.ca_file {
         Some(p) => {
             if !p.is_file() {
-                return Err(BadInput(format!("the CA file {} does not exist", p.display())).into());
+                let path = p.display().to_string();
+                return Err(BadInput(t!("cli-no-ca-file", path = path)).into());
             }
             Some(
                 std::fs::canonicalize(p)
@@ -578,9 +582,11 @@ fn account_from_args(a: &AccountArgs) -> anyhow::Result<Account> {
 fn queue(paths: &Paths, a: &QueueArgs) -> anyhow::Result<ExitCode> {
     let body = match (&a.body, &a.body_file) {
         (Some(b), _) => b.clone(),
-        (None, Some(f)) => std::fs::read_to_string(f)
-            .map_err(|e| BadInput(format!("cannot read the body file {}: {e}", f.display())))?,
-        (None, None) => return Err(BadInput("give --body or --body-file".into()).into()),
+        (None, Some(f)) => std::fs::read_to_string(f).map_err(|e| {
+            let path = f.display().to_string();
+            BadInput(t!("cli-body-file", path = path, reason = e.to_string()))
+        })?,
+        (None, None) => return Err(BadInput(t!("cli-no-body")).into()),
     };
     let compose = Compose {
         to: a.to.clone(),
@@ -704,10 +710,7 @@ fn check_bounces(paths: &Paths, account: Option<&str>) -> anyhow::Result<ExitCod
     if let Some(name) = account {
         let a = store.account(name)?;
         if a.imap.is_none() {
-            return Err(BadInput(format!(
-                "account {name:?} has no IMAP settings (add --imap-host and friends)"
-            ))
-            .into());
+            return Err(BadInput(t!("cli-no-imap-settings", account = name)).into());
         }
     }
     let rt = scanner::runtime()?;

@@ -59,6 +59,35 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
 }
 
+impl StoreError {
+    /// The error in the user's language, for the window and the command line.
+    #[must_use]
+    pub fn localized(&self) -> String {
+        use crate::t;
+        match self {
+            Self::NewerSchema { found, known } => {
+                let (found, known) = (*found, *known);
+                t!("store-newer-schema", found = found, known = known)
+            }
+            Self::IllegalTransition { id, from, to } => {
+                let (id, from, to) = (*id, from.as_str(), to.as_str());
+                t!("store-illegal-transition", id = id, from = from, to = to)
+            }
+            Self::NoSuchMessage(id) => {
+                let id = *id;
+                t!("store-no-such-message", id = id)
+            }
+            Self::NoSuchAccount(name) => t!("store-no-such-account", account = name.clone()),
+            Self::AccountExists(name) => t!("store-account-exists", account = name.clone()),
+            Self::NotDeletable { id, state } => {
+                let (id, state) = (*id, state.as_str());
+                t!("store-not-deletable", id = id, state = state)
+            }
+            Self::NotBuilt(_) | Self::Corrupt(_) | Self::Sqlite(_) => self.to_string(),
+        }
+    }
+}
+
 type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// A mail to insert: a draft when `built` is `None`, a queued mail otherwise.

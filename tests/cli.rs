@@ -505,3 +505,31 @@ fn an_account_can_log_in_with_an_oauth_token() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn refusals_are_told_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = stempel(dir.path())
+        .env("LC_ALL", "pl_PL.UTF-8")
+        .args(["show", "12345"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(err.trim(), "stempel: nie ma maila o numerze 12345");
+    let out = stempel(dir.path())
+        .env("LC_ALL", "de_DE.UTF-8")
+        .args([
+            "queue",
+            "--account",
+            "nikt",
+            "--to",
+            "a@b.cz",
+            "--subject",
+            "x",
+        ])
+        .args(["--body", "x"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("kein Konto namens „nikt“"), "{err}");
+}

@@ -239,6 +239,24 @@ cli-account-added = účet { $account } přidán
 cli-set-password = uložte jeho heslo příkazem: { $command }
 cli-scan-summary = { $account }: složky: { $folders }, stažené e-maily: { $fetched }, zprávy: { $reports }, změny: { $changes }
 cli-no-imap = žádný účet nemá nastavení IMAP
+cli-no-window = tento stempel je sestaven bez okna; zadejte příkaz (viz --help)
+cli-not-a-reply = „{ $reply }“ není odpověď SMTP (nezačíná kódem)
+cli-account-name = název účtu musí být neprázdný text
+cli-no-preset = nastavení „{ $preset }“ neexistuje; viz `stempel account presets`
+cli-smtp-settings = zadejte --smtp-host, --smtp-port a --smtp-security, nebo --preset
+cli-unknown-security = neznámé zabezpečení „{ $security }“
+cli-no-ca-file = soubor CA { $path } neexistuje
+cli-body-file = soubor s textem { $path } nelze přečíst: { $reason }
+cli-no-body = zadejte --body nebo --body-file
+cli-no-imap-settings = účet „{ $account }“ nemá nastavení IMAP (přidejte --imap-host a další)
+
+## The store's refusals
+store-newer-schema = databázi zapsal novější Stempel (verze schématu { $found }, tato verze zná nejvýš { $known }); aktualizujte Stempel, abyste ji otevřeli
+store-illegal-transition = e-mail { $id } nemůže přejít ze stavu { $from } do { $to }
+store-no-such-message = e-mail s číslem { $id } neexistuje
+store-no-such-account = účet „{ $account }“ neexistuje
+store-account-exists = účet „{ $account }“ už existuje
+store-not-deletable = e-mail { $id } je ve stavu { $state } a nelze ho smazat (jen koncepty a e-maily v zásobníku)
 
 ## Explanations of server replies and failures
 smtp-app-password = server chce heslo aplikace, ne běžné heslo účtu

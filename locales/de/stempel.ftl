@@ -235,6 +235,24 @@ cli-account-added = Konto { $account } hinzugefügt
 cli-set-password = Passwort speichern mit: { $command }
 cli-scan-summary = { $account }: Ordner: { $folders }, abgerufene Mails: { $fetched }, Berichte: { $reports }, Änderungen: { $changes }
 cli-no-imap = kein Konto hat IMAP-Einstellungen
+cli-no-window = dieses stempel wurde ohne Fenster gebaut; geben Sie einen Befehl an (siehe --help)
+cli-not-a-reply = „{ $reply }“ ist keine SMTP-Antwort (sie beginnt mit keinem Code)
+cli-account-name = ein Kontoname muss nicht leerer Text sein
+cli-no-preset = keine Vorgabe „{ $preset }“; siehe `stempel account presets`
+cli-smtp-settings = geben Sie --smtp-host, --smtp-port und --smtp-security an, oder --preset
+cli-unknown-security = unbekannte Sicherheit „{ $security }“
+cli-no-ca-file = die CA-Datei { $path } existiert nicht
+cli-body-file = die Textdatei { $path } kann nicht gelesen werden: { $reason }
+cli-no-body = geben Sie --body oder --body-file an
+cli-no-imap-settings = Konto „{ $account }“ hat keine IMAP-Einstellungen (--imap-host und die übrigen ergänzen)
+
+## The store's refusals
+store-newer-schema = die Datenbank wurde von einem neueren Stempel geschrieben (Schemaversion { $found }, diese Version kennt bis { $known }); aktualisieren Sie Stempel, um sie zu öffnen
+store-illegal-transition = Mail { $id } kann nicht von { $from } zu { $to } wechseln
+store-no-such-message = keine Mail mit der Nummer { $id }
+store-no-such-account = kein Konto namens „{ $account }“
+store-account-exists = ein Konto namens „{ $account }“ existiert bereits
+store-not-deletable = Mail { $id } ist { $state } und kann nicht gelöscht werden (nur Entwürfe und Mails im Ausgang)
 
 ## Explanations of server replies and failures
 smtp-app-password = der Server verlangt ein App-Passwort, nicht das normale Passwort des Kontos

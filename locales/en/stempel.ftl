@@ -235,6 +235,24 @@ cli-account-added = account { $account } added
 cli-set-password = store its password with: { $command }
 cli-scan-summary = { $account }: folders: { $folders }, mails fetched: { $fetched }, reports: { $reports }, changes: { $changes }
 cli-no-imap = no account has IMAP settings
+cli-no-window = this stempel was built without the window; give a command (see --help)
+cli-not-a-reply = "{ $reply }" is not an SMTP reply (it starts with no code)
+cli-account-name = an account name must be non-empty text
+cli-no-preset = no preset "{ $preset }"; see `stempel account presets`
+cli-smtp-settings = give --smtp-host, --smtp-port and --smtp-security, or --preset
+cli-unknown-security = unknown security "{ $security }"
+cli-no-ca-file = the CA file { $path } does not exist
+cli-body-file = cannot read the body file { $path }: { $reason }
+cli-no-body = give --body or --body-file
+cli-no-imap-settings = account "{ $account }" has no IMAP settings (add --imap-host and friends)
+
+## The store's refusals
+store-newer-schema = the database was written by a newer Stempel (schema version { $found }, this version knows up to { $known }); update Stempel to open it
+store-illegal-transition = mail { $id } cannot go from { $from } to { $to }
+store-no-such-message = no mail with id { $id }
+store-no-such-account = no account named "{ $account }"
+store-account-exists = an account named "{ $account }" already exists
+store-not-deletable = mail { $id } is { $state } and cannot be deleted (only drafts and queued mails can)
 
 ## Explanations of server replies and failures: <key> is what happened, <key>-advice what to do.
 smtp-app-password = the server wants an app password, not the account's normal password

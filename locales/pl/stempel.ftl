@@ -239,6 +239,24 @@ cli-account-added = dodano konto { $account }
 cli-set-password = zapisz jego hasło poleceniem: { $command }
 cli-scan-summary = { $account }: foldery: { $folders }, pobrane maile: { $fetched }, raporty: { $reports }, zmiany: { $changes }
 cli-no-imap = żadne konto nie ma ustawień IMAP
+cli-no-window = ten stempel zbudowano bez okna; podaj polecenie (zob. --help)
+cli-not-a-reply = „{ $reply }” nie jest odpowiedzią SMTP (nie zaczyna się kodem)
+cli-account-name = nazwa konta musi być niepustym tekstem
+cli-no-preset = nie ma ustawień „{ $preset }”; zob. `stempel account presets`
+cli-smtp-settings = podaj --smtp-host, --smtp-port i --smtp-security albo --preset
+cli-unknown-security = nieznane zabezpieczenie „{ $security }”
+cli-no-ca-file = plik CA { $path } nie istnieje
+cli-body-file = nie można odczytać pliku z treścią { $path }: { $reason }
+cli-no-body = podaj --body albo --body-file
+cli-no-imap-settings = konto „{ $account }” nie ma ustawień IMAP (dodaj --imap-host i pozostałe)
+
+## The store's refusals
+store-newer-schema = bazę danych zapisał nowszy Stempel (wersja schematu { $found }, ta wersja zna do { $known }); zaktualizuj Stempel, aby ją otworzyć
+store-illegal-transition = mail { $id } nie może przejść ze stanu { $from } do { $to }
+store-no-such-message = nie ma maila o numerze { $id }
+store-no-such-account = nie ma konta o nazwie „{ $account }”
+store-account-exists = konto o nazwie „{ $account }” już istnieje
+store-not-deletable = mail { $id } jest w stanie { $state } i nie można go usunąć (tylko szkice i maile w buforze)
 
 ## Explanations of server replies and failures
 smtp-app-password = serwer wymaga hasła aplikacji, a nie zwykłego hasła konta

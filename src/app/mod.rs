@@ -245,7 +245,7 @@ impl StempelApp {
         if self.store.account(crate::sandbox::ACCOUNT).is_ok()
             && let Err(e) = self.store.update_account(&sandbox.account())
         {
-            self.toast_error(e.to_string());
+            self.toast_error(e.localized());
         }
     }
 
@@ -253,10 +253,10 @@ impl StempelApp {
     fn reload(&mut self) {
         match self.store.counts() {
             Ok(c) => self.counts = c,
-            Err(e) => self.toast_error(e.to_string()),
+            Err(e) => self.toast_error(e.localized()),
         }
         if let Err(e) = self.list.reload(&self.store) {
-            self.toast_error(e.to_string());
+            self.toast_error(e.localized());
         }
         if let Some(id) = self.selected.as_ref().map(|m| m.id) {
             self.selected = self.store.message(id).ok();
@@ -298,7 +298,7 @@ impl StempelApp {
                 };
                 self.selected = Some(m);
             }
-            Err(e) => self.toast_error(e.to_string()),
+            Err(e) => self.toast_error(e.localized()),
         }
     }
 
@@ -608,7 +608,7 @@ impl StempelApp {
                 for id in ids {
                     match self.store.requeue(id) {
                         Ok(()) => requeued.push(id),
-                        Err(e) => self.toast_error(e.to_string()),
+                        Err(e) => self.toast_error(e.localized()),
                     }
                 }
                 self.reload();
@@ -688,7 +688,7 @@ impl StempelApp {
             Action::Delete(ids) => {
                 for id in ids {
                     if let Err(e) = self.store.delete(id) {
-                        self.toast_error(e.to_string());
+                        self.toast_error(e.localized());
                     }
                     if self.selected.as_ref().is_some_and(|m| m.id == id) {
                         self.selected = None;
@@ -703,7 +703,7 @@ impl StempelApp {
                     self.reload();
                     self.screen = Screen::Compose;
                 }
-                Err(e) => self.toast_error(e.to_string()),
+                Err(e) => self.toast_error(e.localized()),
             },
             Action::Reload => self.reload(),
             Action::UseSandbox => {
@@ -720,7 +720,7 @@ impl StempelApp {
                                 compose::ComposeForm::example(&self.store, crate::sandbox::ACCOUNT);
                             self.screen = Screen::Compose;
                         }
-                        Err(e) => self.toast_error(e.to_string()),
+                        Err(e) => self.toast_error(e.localized()),
                     }
                 }
             }
