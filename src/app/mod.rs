@@ -60,6 +60,8 @@ pub fn run(paths: &Paths) -> Result<(), AppError> {
     }
     let options = eframe::NativeOptions {
         viewport,
+        // Window size and the lists' column widths, kept beside the settings.
+        persistence_path: Some(paths.config_dir.join("window.ron")),
         ..eframe::NativeOptions::default()
     };
     eframe::run_native(
