@@ -575,22 +575,19 @@ impl DataHooks for Hooks<'_> {
         if self.began {
             return self.collect();
         }
-        // No journal: the previous receipt, then this mail's mark, each committed here.
-        if let Some(p) = self.pending.take() {
-            if let Err(e) = self.store.finish_attempt(p.attempt, &p.record, p.finish) {
-                *self.pending = Some(p);
-                self.mark_error = Some(e.to_string());
-                return Err(e.to_string());
-            }
-            self.previous = Some(p);
-            self.previous_committed = true;
-        }
-        match self
-            .store
-            .start_attempt(self.message, self.server, self.started, true)
-        {
+        // No journal: the same group commit, here (on failure the receipt is committed later).
+        let previous = self.pending.take();
+        let committed = self.store.finish_and_start(
+            previous.as_ref().map(|p| (p.attempt, &p.record, p.finish)),
+            self.message,
+            self.server,
+            self.started,
+        );
+        self.previous = previous;
+        match committed {
             Ok(id) => {
                 self.attempt = Some(id);
+                self.previous_committed = true;
                 Ok(())
             }
             Err(e) => {
