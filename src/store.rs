@@ -785,11 +785,21 @@ impl Store {
 
     /// A mail's attachment snapshots with their bytes (for editing a draft).
     pub fn attachments_with_data(&self, id: i64) -> Result<Vec<Attachment>> {
+        self.attachments(id, true)
+    }
+
+    fn fill_attachments(&self, m: &mut Message) -> Result<()> {
+        m.attachments = self.attachments(m.id, false)?;
+        Ok(())
+    }
+
+    /// A mail's attachments in order; their bytes only when `with_data` (they can be large).
+    fn attachments(&self, id: i64, with_data: bool) -> Result<Vec<Attachment>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT filename, mime_type, size, sha256, data FROM attachments
-             WHERE message_id = ?1 ORDER BY position",
+            "SELECT filename, mime_type, size, sha256, CASE WHEN ?2 THEN data ELSE X'' END
+             FROM attachments WHERE message_id = ?1 ORDER BY position",
         )?;
-        let rows = stmt.query_map([id], |r| {
+        let rows = stmt.query_map(params![id, with_data], |r| {
             Ok(Attachment {
                 filename: r.get(0)?,
                 mime_type: r.get(1)?,
@@ -799,24 +809,6 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    fn fill_attachments(&self, m: &mut Message) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT filename, mime_type, size, sha256 FROM attachments
-             WHERE message_id = ?1 ORDER BY position",
-        )?;
-        let rows = stmt.query_map([m.id], |r| {
-            Ok(Attachment {
-                filename: r.get(0)?,
-                mime_type: r.get(1)?,
-                size: r.get::<_, i64>(2)? as u64,
-                sha256: r.get(3)?,
-                data: Vec::new(),
-            })
-        })?;
-        m.attachments = rows.collect::<Result<_, _>>()?;
-        Ok(())
     }
 
     fn fill_attempts(&self, m: &mut Message, transcripts: bool) -> Result<()> {
