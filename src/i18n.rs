@@ -103,13 +103,6 @@ pub fn text(key: &str) -> Option<String> {
     LOADER.has(key).then(|| LOADER.get(key))
 }
 
-/// Every key with its English text, for the coverage test.
-#[must_use]
-pub fn embedded(lang: &str) -> Option<String> {
-    let file = Localizations::get(&format!("{lang}/stempel.ftl"))?;
-    String::from_utf8(file.data.into_owned()).ok()
-}
-
 /// A moment in the user's time zone, written the way the current language writes dates.
 #[must_use]
 pub fn datetime(at: jiff::Timestamp) -> String {
@@ -120,18 +113,6 @@ pub fn datetime(at: jiff::Timestamp) -> String {
         "pl" | "de" => "%d.%m.%Y %H:%M",
         "cs" => "%-d. %-m. %Y %H:%M",
         _ => "%Y-%m-%d %H:%M",
-    };
-    local.strftime(pattern).to_string()
-}
-
-/// A date alone, as [`datetime`] writes it.
-#[must_use]
-pub fn date(at: jiff::Timestamp) -> String {
-    let local = at.to_zoned(jiff::tz::TimeZone::system());
-    let pattern = match language() {
-        "pl" | "de" => "%d.%m.%Y",
-        "cs" => "%-d. %-m. %Y",
-        _ => "%Y-%m-%d",
     };
     local.strftime(pattern).to_string()
 }

@@ -540,7 +540,11 @@ impl StempelApp {
         ui.add_space(8.0);
         ui.label(egui::RichText::new(t!("nav-emails")).strong());
         for folder in Folder::ALL {
-            let text = format!("{}  ({})", folder.label(), self.count(folder));
+            let text = format!(
+                "{}  ({})",
+                folder.label(),
+                crate::i18n::count(self.count(folder))
+            );
             if ui
                 .selectable_label(self.screen == Screen::Mails(folder), text)
                 .clicked()
@@ -780,8 +784,8 @@ impl StempelApp {
                             Folder::Buffer
                         };
                         self.compose = compose::ComposeForm::default();
+                        // From Compose `go` always changes screen, which reloads the list.
                         self.go(Screen::Mails(folder));
-                        self.reload();
                         self.open(id);
                         if send_now {
                             self.send(Some(vec![id]));
