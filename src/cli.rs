@@ -459,7 +459,7 @@ fn account(paths: &Paths, cmd: AccountCommand) -> anyhow::Result<ExitCode> {
             };
             let mut out = std::io::stdout().lock();
             for l in &transcript {
-                writeln!(out, "{}", transcript_line(l))?;
+                writeln!(out, "{l}")?;
             }
             match ok {
                 None => {
@@ -817,15 +817,6 @@ fn parse_bounce(files: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn transcript_line(l: &crate::model::TranscriptLine) -> String {
-    let dir = match l.dir {
-        crate::model::Dir::Client => "C:",
-        crate::model::Dir::Server => "S:",
-        crate::model::Dir::Info => "--",
-    };
-    format!("{:>6} ms {dir} {}", l.t_ms, l.line)
-}
-
 /// A moment for people: local time, written the way the user's language writes it.
 fn when(t: Option<jiff::Timestamp>) -> String {
     t.map_or_else(|| "-".into(), crate::i18n::datetime)
@@ -902,7 +893,7 @@ fn show_text(m: &Message) -> String {
             let _ = writeln!(s, "  Meaning:  {e}");
         }
         for l in &a.transcript {
-            let _ = writeln!(s, "  {}", transcript_line(l));
+            let _ = writeln!(s, "  {l}");
         }
     }
     for e in &m.events {

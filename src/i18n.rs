@@ -103,6 +103,18 @@ pub fn text(key: &str) -> Option<String> {
     LOADER.has(key).then(|| LOADER.get(key))
 }
 
+/// The translation of catalogue key `key`, else `english` (the catalogue's own text).
+#[must_use]
+pub fn text_or(key: &str, english: &str) -> String {
+    text(key).unwrap_or_else(|| english.to_owned())
+}
+
+/// The translated advice of catalogue key `key` (`<key>-advice`), else `english`.
+#[must_use]
+pub fn advice_or(key: &str, english: &str) -> String {
+    text(&format!("{key}-advice")).unwrap_or_else(|| english.to_owned())
+}
+
 /// A moment in the user's time zone, written the way the current language writes dates.
 #[must_use]
 pub fn datetime(at: jiff::Timestamp) -> String {

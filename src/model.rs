@@ -290,10 +290,29 @@ pub struct Account {
     pub ca_file: Option<String>,
 }
 
-/// An attachment as given by the user, before it is read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AttachmentSource {
-    pub path: std::path::PathBuf,
+impl Account {
+    /// An account named `name` sending as `from`, with everything else at its default: SMTP on
+    /// `smtp_host`:587 with STARTTLS and no login name, no IMAP, no password command, no CA
+    /// file, password login. Callers set what differs.
+    #[must_use]
+    pub fn new(name: impl Into<String>, from: Mailbox, smtp_host: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            from,
+            reply_to: None,
+            smtp: Endpoint {
+                host: smtp_host.into(),
+                port: 587,
+                security: Security::Starttls,
+                user: String::new(),
+            },
+            imap: None,
+            imap_folders: Vec::new(),
+            password_command: None,
+            auth: AuthMethod::Password,
+            ca_file: None,
+        }
+    }
 }
 
 /// A mail as composed, before it is built: what a draft holds.
@@ -341,6 +360,19 @@ pub struct TranscriptLine {
     pub t_ms: u64,
     pub dir: Dir,
     pub line: String,
+}
+
+/// `    12 ms C: EHLO firma.pl`: offset, direction (`C:` Stempel, `S:` the server, `--` a fact
+/// Stempel noted) and the line, as the window, the command line and the proof show it.
+impl fmt::Display for TranscriptLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let dir = match self.dir {
+            Dir::Client => "C:",
+            Dir::Server => "S:",
+            Dir::Info => "--",
+        };
+        write!(f, "{:>6} ms {dir} {}", self.t_ms, self.line)
+    }
 }
 
 /// How a send attempt ended.

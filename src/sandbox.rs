@@ -214,7 +214,7 @@ mod tests {
         assert!(out.contains("550 5.1.2 <nobody@firma.invalid>"), "{out}");
         assert!(out.contains("250 2.1.5 Ok"), "{out}");
         let queued = out.lines().find(|l| l.contains("queued as")).unwrap();
-        let receipt = crate::smtp::reply::Receipt::parse(queued);
+        let receipt = crate::smtp::reply::ParsedReply::parse(queued);
         assert!(receipt.queue_id.unwrap().starts_with("SBX"), "{queued}");
         assert!(out.ends_with("221 2.0.0 Bye\r\n"), "{out}");
     }

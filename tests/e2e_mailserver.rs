@@ -10,7 +10,7 @@ use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{Address, SmtpTransport, Transport};
-use stempel::smtp::reply::Receipt;
+use stempel::smtp::reply::ParsedReply;
 
 fn transport(server: &MailServer) -> SmtpTransport {
     let tls = TlsParameters::builder("localhost".into())
@@ -62,7 +62,7 @@ fn harness_smoke() {
         response.code(),
         response.message().collect::<Vec<_>>().join("\n")
     );
-    let receipt = Receipt::parse(&reply);
+    let receipt = ParsedReply::parse(&reply);
     assert_eq!(receipt.code, Some(250), "{reply}");
     let queue_id = receipt.queue_id.expect("Postfix names its queue id");
     assert_eq!(queue_id, server.postfix_queue_id_of(&id), "{reply}");

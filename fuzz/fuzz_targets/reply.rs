@@ -3,6 +3,6 @@
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = stempel::smtp::reply::Receipt::parse(text);
+        let _ = stempel::smtp::reply::ParsedReply::parse(text);
     }
 });

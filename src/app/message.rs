@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use eframe::egui;
 
 use super::list::{Action, delivery_color, delivery_label, state_label};
-use crate::model::{Attempt, Dir, Message, MessageState, Outcome};
+use crate::model::{Attempt, Message, MessageState, Outcome};
 use crate::smtp::explain;
 use crate::store::Store;
 use crate::t;
@@ -157,8 +157,8 @@ fn explanation(a: &Attempt) -> Option<(String, String)> {
                 .and_then(|s| s.split_once("; "))
                 .unwrap_or(("", ""));
             Some((
-                explain::localized(key, meaning),
-                explain::localized_advice(key, advice),
+                crate::i18n::text_or(key, meaning),
+                crate::i18n::advice_or(key, advice),
             ))
         }
         (None, Some(stored)) => Some((stored.clone(), String::new())),
@@ -264,12 +264,7 @@ fn sent_tab(ui: &mut egui::Ui, m: &Message) {
 /// A transcript as text: offset, direction and line, one per line.
 pub fn transcript_text(lines: &[crate::model::TranscriptLine]) -> String {
     lines.iter().fold(String::new(), |mut text, l| {
-        let dir = match l.dir {
-            Dir::Client => "C:",
-            Dir::Server => "S:",
-            Dir::Info => "--",
-        };
-        let _ = writeln!(text, "{:>6} ms {dir} {}", l.t_ms, l.line);
+        let _ = writeln!(text, "{l}");
         text
     })
 }
@@ -299,7 +294,7 @@ fn delivery_tab(ui: &mut egui::Ui, store: &Store, m: &Message) {
                     .status
                     .as_deref()
                     .and_then(crate::bounce::reason::from_status)
-                    .map(|reason| explain::localized(reason.key(), reason.explanation()));
+                    .map(|reason| crate::i18n::text_or(reason.key(), reason.explanation()));
                 let details = match (reason, r.delivery.diagnostic.as_deref()) {
                     (Some(reason), Some(d)) => format!("{reason}\n{d}"),
                     (Some(reason), None) => reason,

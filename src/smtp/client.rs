@@ -30,7 +30,7 @@ use sha2::{Digest, Sha256};
 use crate::model::{AuthMethod, Dir, Security, TranscriptLine};
 use crate::secrets::Secret;
 use crate::smtp::error::{Phase, SmtpError};
-use crate::smtp::reply::Receipt;
+use crate::smtp::reply::Reply;
 
 /// Longest reply line accepted (RFC 5321 says 512; servers are generous).
 pub const MAX_LINE: usize = 8192;
@@ -105,31 +105,6 @@ impl Transcript {
 impl Default for Transcript {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-/// A reply: its code and its lines (each with the code prefix).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reply {
-    pub code: u16,
-    pub lines: Vec<String>,
-}
-
-impl Reply {
-    #[must_use]
-    pub fn is_positive(&self) -> bool {
-        (200..400).contains(&self.code)
-    }
-
-    /// The lines joined by `\n`, as [`Receipt::parse`] takes them.
-    #[must_use]
-    pub fn text(&self) -> String {
-        self.lines.join("\n")
-    }
-
-    #[must_use]
-    pub fn receipt(&self) -> Receipt {
-        Receipt::parse(&self.text())
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::smtp::client::Reply;
+use crate::smtp::reply::Reply;
 
 /// Where in the conversation something happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

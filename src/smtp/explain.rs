@@ -19,26 +19,14 @@ impl Explanation {
     /// What happened, in the user's language (English when no translation has the key).
     #[must_use]
     pub fn meaning_text(&self) -> String {
-        localized(self.key, self.meaning)
+        crate::i18n::text_or(self.key, self.meaning)
     }
 
     /// What to do, in the user's language.
     #[must_use]
     pub fn advice_text(&self) -> String {
-        localized_advice(self.key, self.advice)
+        crate::i18n::advice_or(self.key, self.advice)
     }
-}
-
-/// The translated meaning of catalogue key `key`, else `english`.
-#[must_use]
-pub fn localized(key: &str, english: &str) -> String {
-    crate::i18n::text(key).unwrap_or_else(|| english.to_owned())
-}
-
-/// The translated advice of catalogue key `key`, else `english`.
-#[must_use]
-pub fn localized_advice(key: &str, english: &str) -> String {
-    crate::i18n::text(&format!("{key}-advice")).unwrap_or_else(|| english.to_owned())
 }
 
 const fn ex(key: &'static str, meaning: &'static str, advice: &'static str) -> Explanation {
@@ -234,8 +222,8 @@ pub fn explain_reply(code: u16, status: Option<&str>, text: &str) -> Explanation
 
 /// Parses a reply given as text (`stempel explain`) and explains it.
 #[must_use]
-pub fn explain_text(reply: &str) -> (crate::smtp::reply::Receipt, Explanation) {
-    let r = crate::smtp::reply::Receipt::parse(reply);
+pub fn explain_text(reply: &str) -> (crate::smtp::reply::ParsedReply, Explanation) {
+    let r = crate::smtp::reply::ParsedReply::parse(reply);
     let e = explain_reply(r.code.unwrap_or(0), r.enhanced_status.as_deref(), &r.text);
     (r, e)
 }
@@ -254,7 +242,7 @@ pub fn explain_error(err: &SmtpError) -> Explanation {
         );
     }
     if let Some(reply) = err.reply() {
-        let r = reply.receipt();
+        let r = reply.parsed();
         return explain_reply(reply.code, r.enhanced_status.as_deref(), &r.text);
     }
     match err {

@@ -1,6 +1,6 @@
 //! SMTP replies as data: the code, the enhanced status, the text, and the receipt's queue id.
 //!
-//! [`Receipt::parse`] is a pure function from the reply a server gave to the end of DATA (or to
+//! [`ParsedReply::parse`] is a pure function from the reply a server gave to the end of DATA (or to
 //! BDAT LAST, or LMTP's per-recipient reply) to what a person would quote as proof: "250, queued
 //! as 4Fq2Zk3Y5Vz9". Servers word this in many ways; the rules below are written for families of
 //! servers, not for single replies:
@@ -20,9 +20,36 @@
 
 use serde::Serialize;
 
+/// A reply as it came over the wire: its code and its lines (each with the code prefix).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reply {
+    pub code: u16,
+    pub lines: Vec<String>,
+}
+
+impl Reply {
+    /// A 2xx or 3xx reply.
+    #[must_use]
+    pub fn is_positive(&self) -> bool {
+        (200..400).contains(&self.code)
+    }
+
+    /// The lines joined by `\n`, as [`ParsedReply::parse`] takes them.
+    #[must_use]
+    pub fn text(&self) -> String {
+        self.lines.join("\n")
+    }
+
+    /// The reply split into code, status, text and queue id.
+    #[must_use]
+    pub fn parsed(&self) -> ParsedReply {
+        ParsedReply::parse(&self.text())
+    }
+}
+
 /// A reply split into its parts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Receipt {
+pub struct ParsedReply {
     /// The three-digit code; `None` when the line carried none (as some logs quote it).
     pub code: Option<u16>,
     /// The RFC 3463 enhanced status (`2.0.0`), when given.
@@ -33,7 +60,7 @@ pub struct Receipt {
     pub queue_id: Option<String>,
 }
 
-impl Receipt {
+impl ParsedReply {
     /// Parses a reply as received (`\n` or `\r\n` between lines of a multi-line reply).
     #[must_use]
     pub fn parse(reply: &str) -> Self {

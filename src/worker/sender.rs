@@ -19,7 +19,8 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::model::{Account, Dir, Outcome, Security, TranscriptLine};
 use crate::secrets::{self, SecretError};
-use crate::smtp::client::{Client, DataHooks, Endpoint, MailEnvelope, Reply, Timeouts, Transcript};
+use crate::smtp::client::{Client, DataHooks, Endpoint, MailEnvelope, Timeouts, Transcript};
+use crate::smtp::reply::Reply;
 use crate::smtp::error::SmtpError;
 use crate::smtp::explain::{Explanation, explain_error};
 use crate::smtp::tls;
@@ -669,7 +670,7 @@ fn send_one(
         .collect();
     let (finish, outcome, explanation, error) = match &result.result {
         Ok(reply) => {
-            let r = reply.receipt();
+            let r = reply.parsed();
             record.reply_code = Some(reply.code);
             record.enhanced_status.clone_from(&r.enhanced_status);
             record.reply_text = Some(r.text.clone());
@@ -678,7 +679,7 @@ fn send_one(
         }
         Err(e) => {
             if let Some(reply) = e.reply() {
-                let r = reply.receipt();
+                let r = reply.parsed();
                 record.reply_code = Some(reply.code);
                 record.enhanced_status.clone_from(&r.enhanced_status);
                 record.reply_text = Some(r.text);
@@ -745,7 +746,7 @@ fn finish_without_session(
     } else {
         retry_or_give_up(mail)
     };
-    let receipt = failure.reply.as_ref().map(Reply::receipt);
+    let receipt = failure.reply.as_ref().map(Reply::parsed);
     let record = AttemptRecord {
         server: Some(server.to_owned()),
         error: Some(failure.error.clone()),

@@ -1,7 +1,7 @@
 use super::*;
 
 fn check(reply: &str, code: Option<u16>, status: Option<&str>, id: Option<&str>) {
-    let r = Receipt::parse(reply);
+    let r = ParsedReply::parse(reply);
     assert_eq!(r.code, code, "code of {reply:?}");
     assert_eq!(r.enhanced_status.as_deref(), status, "status of {reply:?}");
     assert_eq!(r.queue_id.as_deref(), id, "queue id of {reply:?}");
@@ -85,7 +85,7 @@ fn never_panics_on_odd_input() {
         "é250 ü",
         "250 ))((",
     ] {
-        let _ = Receipt::parse(s);
+        let _ = ParsedReply::parse(s);
     }
 }
 
@@ -102,7 +102,7 @@ fn reply_corpus() {
         let row: serde_json::Value = serde_json::from_str(line).unwrap();
         let reply = row["reply"].as_str().unwrap();
         let expected = row["queue_id"].as_str();
-        let got = Receipt::parse(reply);
+        let got = ParsedReply::parse(reply);
         n += 1;
         if got.queue_id.as_deref() != expected {
             failures.push(format!(
