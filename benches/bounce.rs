@@ -1,4 +1,4 @@
-//! Bounce parser throughput on the public bounce corpus (`../shared/corpus/bounces/`), single
+//! Bounce parser throughput on the public bounce corpus (`tests/data/bounces/`), single
 //! threaded, against Sisimai 4.25 (Debian `libsisimai-perl`) on the same files in the same run.
 //! Sisimai is timed inside Perl, after its modules are loaded, so its start-up is not counted.
 //!
@@ -12,7 +12,7 @@ use std::time::Instant;
 const ROUNDS: usize = 50;
 
 fn main() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bounces");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bounces");
     let list = std::fs::read_to_string(corpus.join("files.txt")).expect("the bounce corpus");
     let files: Vec<String> = list
         .lines()

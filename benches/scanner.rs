@@ -63,29 +63,26 @@ fn main() {
     // The store: 100 sent mails the reports are about.
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("stempel.db")).unwrap();
-    let account = Account {
-        name: "bench".into(),
-        from: Mailbox {
-            name: None,
-            address: "bench@stempel.test".into(),
-        },
-        reply_to: None,
-        smtp: Endpoint {
-            host: "127.0.0.1".into(),
-            port: 1,
-            security: Security::None,
-            user: String::new(),
-        },
-        imap: Some(Endpoint {
+    let account = {
+        let mut a = Account::new(
+            "bench",
+            Mailbox {
+                name: None,
+                address: "bench@stempel.test".into(),
+            },
+            "127.0.0.1",
+        );
+        a.smtp.port = 1;
+        a.smtp.security = Security::None;
+        a.imap = Some(Endpoint {
             host: "localhost".into(),
             port: env["STEMPEL_MS_IMAPS_PORT"].parse().unwrap(),
             security: Security::Tls,
             user: env["STEMPEL_MS_BENCH_USER"].clone(),
-        }),
-        imap_folders: Vec::new(),
-        password_command: Some(format!("printf '{}'", env["STEMPEL_MS_BENCH_PASSWORD"])),
-        auth: stempel::model::AuthMethod::Password,
-        ca_file: Some(env["STEMPEL_MS_CA_FILE"].clone()),
+        });
+        a.password_command = Some(format!("printf '{}'", env["STEMPEL_MS_BENCH_PASSWORD"]));
+        a.ca_file = Some(env["STEMPEL_MS_CA_FILE"].clone());
+        a
     };
     store.add_account(&account).unwrap();
     let mut envids = Vec::new();
@@ -98,7 +95,7 @@ fn main() {
         };
         let id = outbox::submit(&mut store, "bench", &compose, &[], Destination::Queue).unwrap();
         store.claim_due(Timestamp::now(), Some(&[id])).unwrap();
-        let attempt = store.begin_attempt(id, "bench").unwrap();
+        let attempt = store.start_attempt(id, "bench", Timestamp::now()).unwrap();
         store
             .finish_attempt(attempt, &AttemptRecord::default(), Finish::Sent)
             .unwrap();
@@ -144,10 +141,10 @@ fn main() {
     let again_time = start.elapsed();
     // The scanner thread keeps its session between periodic scans: a re-scan on it.
     let mut sessions = scanner::Sessions::default();
-    scanner::scan_account_kept(&rt, &mut store, &account, &options, &mut sessions).unwrap();
+    scanner::scan_account_with(&rt, &mut store, &account, &options, &mut sessions).unwrap();
     let start = Instant::now();
     let kept =
-        scanner::scan_account_kept(&rt, &mut store, &account, &options, &mut sessions).unwrap();
+        scanner::scan_account_with(&rt, &mut store, &account, &options, &mut sessions).unwrap();
     let kept_time = start.elapsed();
     sessions.close(&rt, options.timeout);
 

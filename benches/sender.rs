@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use lettre::address::Envelope;
 use lettre::transport::smtp::client::Tls;
 use lettre::{SmtpTransport, Transport};
-use stempel::model::{Account, Compose, Endpoint, Mailbox, Security};
+use stempel::model::{Account, Compose, Mailbox, Security};
 use stempel::outbox::{self, Destination};
 use stempel::store::Store;
 use stempel::worker::sender::{self, Event};
@@ -83,24 +83,18 @@ fn main() {
     let db = dir.path().join("stempel.db");
     let mut store = Store::open(&db).unwrap();
     store
-        .add_account(&Account {
-            name: "bench".into(),
-            from: Mailbox {
-                name: None,
-                address: "faktury@firma.pl".into(),
-            },
-            reply_to: None,
-            smtp: Endpoint {
-                host: "127.0.0.1".into(),
-                port,
-                security: Security::None,
-                user: String::new(),
-            },
-            imap: None,
-            imap_folders: Vec::new(),
-            password_command: None,
-            auth: stempel::model::AuthMethod::Password,
-            ca_file: None,
+        .add_account(&{
+            let mut a = Account::new(
+                "bench",
+                Mailbox {
+                    name: None,
+                    address: "faktury@firma.pl".into(),
+                },
+                "127.0.0.1",
+            );
+            a.smtp.port = port;
+            a.smtp.security = Security::None;
+            a
         })
         .unwrap();
     let line = "Pozycja faktury 0123456789 abcdefghij klmnopqrstuvwxyz ABCDEFGHIJ 0123456789\n";

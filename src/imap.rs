@@ -1,7 +1,7 @@
 //! Reading a mailbox over IMAP, read-only, for the bounce scanner.
 //!
 //! Built on async-imap (maintained, used by Delta Chat) over tokio-rustls with the same TLS
-//! policy as SMTP ([`crate::smtp::tls`]): TLS 1.2+, verified certificates, an optional CA file.
+//! policy as SMTP ([`crate::tls`]): TLS 1.2+, verified certificates, an optional CA file.
 //! IMAPS or STARTTLS; a plain connection only to loopback. Folders are opened with `EXAMINE`
 //! and messages fetched with `BODY.PEEK[]`, so scanning can never set `\Seen` or change flags.
 //! Every network call has a timeout; a hostile or broken server gives an error, never a hang.
@@ -38,7 +38,7 @@ pub enum ImapError {
     #[error("IMAP error ({what}): {error}")]
     Protocol { what: &'static str, error: String },
     #[error(transparent)]
-    TlsSetup(#[from] crate::smtp::tls::TlsSetupError),
+    TlsSetup(#[from] crate::tls::TlsSetupError),
 }
 
 /// A folder opened read-only.
@@ -93,7 +93,7 @@ async fn tls_wrap(
     host: &str,
     ca_file: Option<&str>,
 ) -> Result<TlsStream, ImapError> {
-    let config = crate::smtp::tls::client_config(ca_file)?;
+    let config = crate::tls::client_config(ca_file)?;
     let name = rustls::pki_types::ServerName::try_from(host.to_owned())
         .map_err(|_| ImapError::BadName(host.to_owned()))?;
     tokio_rustls::TlsConnector::from(Arc::<rustls::ClientConfig>::clone(&config))

@@ -1,8 +1,7 @@
 //! Stempel: send invoices by e-mail and keep the mail server's own receipt for each.
 //!
-//! Layers, imports pointing down only:
-//! fronts (`app`, `cli`) → workers (`outbox`) → protocol and store (`store`, `mail`) →
-//! plain data and pure parts (`model`, `config`, `secrets`). See ARCHITECTURE.md.
+//! The layers and what may import what are in ARCHITECTURE.md ("Layers"); `tests/layers.rs`
+//! checks them.
 
 #[cfg(feature = "gui")]
 pub mod app;
@@ -19,4 +18,5 @@ pub mod sandbox;
 pub mod secrets;
 pub mod smtp;
 pub mod store;
+pub mod tls;
 pub mod worker;

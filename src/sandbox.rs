@@ -14,7 +14,7 @@ use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use crate::model::{Account, Endpoint, Mailbox, Security};
+use crate::model::{Account, Mailbox, Security};
 
 /// The name of the account that sends through the sandbox.
 pub const ACCOUNT: &str = "sandbox";
@@ -48,25 +48,17 @@ impl Sandbox {
     /// The account that sends through this sandbox (no password, no encryption: loopback).
     #[must_use]
     pub fn account(&self) -> Account {
-        Account {
-            name: ACCOUNT.to_owned(),
-            from: Mailbox {
+        let mut account = Account::new(
+            ACCOUNT,
+            Mailbox {
                 name: Some("Stempel sandbox".to_owned()),
                 address: "you@sandbox.stempel.invalid".to_owned(),
             },
-            reply_to: None,
-            smtp: Endpoint {
-                host: self.addr.ip().to_string(),
-                port: self.addr.port(),
-                security: Security::None,
-                user: String::new(),
-            },
-            imap: None,
-            imap_folders: Vec::new(),
-            password_command: None,
-            auth: crate::model::AuthMethod::Password,
-            ca_file: None,
-        }
+            self.addr.ip().to_string(),
+        );
+        account.smtp.port = self.addr.port();
+        account.smtp.security = Security::None;
+        account
     }
 }
 

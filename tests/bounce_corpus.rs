@@ -1,4 +1,4 @@
-//! The public part of the bounce corpus (`../shared/corpus/bounces/`), scored by its own
+//! The public part of the bounce corpus (`tests/data/bounces/`), scored by its own
 //! `score.py`: fails under 0.98 or with any false detection.
 #![allow(clippy::unwrap_used)] // test helpers: a failure should panic
 
@@ -7,9 +7,9 @@ use std::path::Path;
 
 #[test]
 fn public_bounce_corpus_scores_at_least_0_98() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bounces");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bounces");
     let files = std::fs::read_to_string(corpus.join("files.txt")).unwrap_or_else(|e| {
-        panic!("the bounce corpus is missing ({e}): it lives in ../shared/corpus/bounces")
+        panic!("the bounce corpus is missing ({e}): it lives in tests/data/bounces")
     });
     let mut out = tempfile::NamedTempFile::new().unwrap();
     for file in files.lines().filter(|l| !l.trim().is_empty()) {

@@ -182,10 +182,10 @@ fn deeply_nested_mime_never_panics() {
     let _ = parse(mail.as_bytes());
 }
 
-/// The real Postfix reports in `../shared/corpus/postfix-dsn/`.
+/// The real Postfix reports in `tests/data/postfix-dsn/`.
 #[test]
 fn postfix_reports() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/postfix-dsn");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/postfix-dsn");
     let cases = [
         (
             "b1_bounce_unknown_local_user.eml",

@@ -96,7 +96,7 @@ impl Store {
                 .collect();
             let _ = write!(sql, " AND m.state IN ({})", list.join(", "));
         }
-        super::push_search(&mut sql, &mut args, &query.search);
+        push_search(&mut sql, &mut args, &query.search);
         if let Some(since) = query.since {
             args.push(Box::new(since.as_millisecond()));
             let _ = write!(sql, " AND {DATE} >= ?{}", args.len());
@@ -228,34 +228,49 @@ impl Store {
     }
 }
 
+/// Adds the list search (subject, sender, any recipient; `%` and `_` taken literally) to a
+/// query over `messages m`.
+pub(super) fn push_search(
+    sql: &mut String,
+    args: &mut Vec<Box<dyn rusqlite::ToSql>>,
+    search: &str,
+) {
+    let search = search.trim();
+    if search.is_empty() {
+        return;
+    }
+    let escaped = search
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    args.push(Box::new(format!("%{escaped}%")));
+    let n = args.len();
+    let _ = write!(
+        sql,
+        " AND (m.subject LIKE ?{n} ESCAPE '\\' OR m.from_addr LIKE ?{n} ESCAPE '\\'
+           OR m.from_name LIKE ?{n} ESCAPE '\\'
+           OR EXISTS (SELECT 1 FROM recipients r WHERE r.message_id = m.id
+                      AND r.address LIKE ?{n} ESCAPE '\\'))"
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::mail::Built;
-    use crate::model::{Account, Compose, Endpoint, Mailbox, RecipientKind, Security};
+    use crate::model::{Account, Compose, Mailbox, RecipientKind};
     use crate::store::NewMessage;
 
     fn store() -> Store {
         let mut s = Store::open_in_memory().unwrap();
-        s.add_account(&Account {
-            name: "firma".into(),
-            from: Mailbox {
+        s.add_account(&Account::new(
+            "firma",
+            Mailbox {
                 name: None,
                 address: "faktury@firma.pl".into(),
             },
-            reply_to: None,
-            smtp: Endpoint {
-                host: "smtp.firma.pl".into(),
-                port: 587,
-                security: Security::Starttls,
-                user: String::new(),
-            },
-            imap: None,
-            imap_folders: Vec::new(),
-            password_command: None,
-            auth: crate::model::AuthMethod::Password,
-            ca_file: None,
-        })
+            "smtp.firma.pl",
+        ))
         .unwrap();
         s
     }

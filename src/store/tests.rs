@@ -1,26 +1,18 @@
 use super::*;
-use crate::model::{Account, Compose, Endpoint, Mailbox, MessageState, RecipientKind, Security};
+use crate::mail::Built;
+use crate::model::{
+    Account, Compose, DeliveryState, Mailbox, MessageState, Outcome, RecipientKind, TranscriptLine,
+};
 
 fn account() -> Account {
-    Account {
-        name: "firma".into(),
-        from: Mailbox {
-            name: Some("Firma".into()),
-            address: "faktury@firma.pl".into(),
-        },
-        reply_to: None,
-        smtp: Endpoint {
-            host: "smtp.firma.pl".into(),
-            port: 587,
-            security: Security::Starttls,
-            user: "faktury@firma.pl".into(),
-        },
-        imap: None,
-        imap_folders: vec!["Spam".into()],
-        password_command: None,
-        auth: crate::model::AuthMethod::Password,
-        ca_file: None,
-    }
+    let from = Mailbox {
+        name: Some("Firma".into()),
+        address: "faktury@firma.pl".into(),
+    };
+    let mut a = Account::new("firma", from, "smtp.firma.pl");
+    a.smtp.user = "faktury@firma.pl".into();
+    a.imap_folders = vec!["Spam".into()];
+    a
 }
 
 fn store() -> Store {
@@ -207,7 +199,9 @@ fn deferred_mail_waits_for_its_time() {
     let mut s = store();
     let id = insert(&mut s, true);
     s.claim_due(Timestamp::now(), None).unwrap();
-    let attempt = s.begin_attempt(id, "smtp.firma.pl:587").unwrap();
+    let attempt = s
+        .start_attempt(id, "smtp.firma.pl:587", Timestamp::now())
+        .unwrap();
     let later = Timestamp::now() + jiff::SignedDuration::from_secs(60);
     let record = AttemptRecord {
         error: Some("451 try later".into()),
@@ -235,7 +229,9 @@ fn naming_a_deferred_mail_sends_it_now() {
     let mut s = store();
     let id = insert(&mut s, true);
     s.claim_due(Timestamp::now(), None).unwrap();
-    let attempt = s.begin_attempt(id, "smtp.firma.pl:587").unwrap();
+    let attempt = s
+        .start_attempt(id, "smtp.firma.pl:587", Timestamp::now())
+        .unwrap();
     let later = Timestamp::now() + jiff::SignedDuration::from_hours(1);
     s.finish_attempt(
         attempt,
@@ -259,7 +255,7 @@ fn group_commit_is_all_or_nothing() {
     let second = insert(&mut s, true);
     s.claim_due(Timestamp::now(), None).unwrap();
     let a1 = s
-        .start_attempt(first, "smtp.firma.pl:587", Timestamp::now(), true)
+        .finish_and_start(None, first, "smtp.firma.pl:587", Timestamp::now())
         .unwrap();
     let record = AttemptRecord {
         reply_code: Some(250),
@@ -287,7 +283,7 @@ fn group_commit_is_all_or_nothing() {
     let third = insert(&mut s, true);
     s.claim_due(Timestamp::now(), Some(&[third])).unwrap();
     let a3 = s
-        .start_attempt(third, "smtp.firma.pl:587", Timestamp::now(), true)
+        .finish_and_start(None, third, "smtp.firma.pl:587", Timestamp::now())
         .unwrap();
     let draft = insert(&mut s, false);
     let refused = s.finish_and_start(
@@ -305,7 +301,9 @@ fn receipt_is_stored() {
     let mut s = store();
     let id = insert(&mut s, true);
     s.claim_due(Timestamp::now(), None).unwrap();
-    let attempt = s.begin_attempt(id, "smtp.firma.pl:587").unwrap();
+    let attempt = s
+        .start_attempt(id, "smtp.firma.pl:587", Timestamp::now())
+        .unwrap();
     let record = AttemptRecord {
         tls_version: Some("TLSv1.3".into()),
         reply_code: Some(250),
@@ -349,9 +347,10 @@ fn interrupted_sends_are_resolved_by_the_data_end_mark() {
     let untouched = insert(&mut s, true);
     s.claim_due(Timestamp::now(), Some(&[before_data, after_data]))
         .unwrap();
-    s.begin_attempt(before_data, "h:1").unwrap();
+    s.start_attempt(before_data, "h:1", Timestamp::now())
+        .unwrap();
     // As the sender records it: the attempt and the data-end mark in one commit.
-    s.start_attempt(after_data, "h:1", Timestamp::now(), true)
+    s.finish_and_start(None, after_data, "h:1", Timestamp::now())
         .unwrap();
     assert_eq!(s.recover_interrupted().unwrap(), (1, 1));
     assert_eq!(state(&s, before_data), MessageState::Queued);

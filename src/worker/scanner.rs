@@ -13,8 +13,7 @@
 //! thread, periodically and on request, with its own current-thread tokio runtime.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError, sync_channel};
-use std::thread::JoinHandle;
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
@@ -24,7 +23,7 @@ use crate::imap::{self, ImapError};
 use crate::model::{Account, DeliveryState};
 use crate::secrets::{self, SecretError};
 use crate::store::{NewDeliveryEvent, Store, StoreError};
-use crate::worker::Waker;
+use crate::worker::{Waker, WorkerCommand};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScanError {
@@ -196,7 +195,7 @@ pub fn scan_account(
     options: &Options,
 ) -> Result<Summary, ScanError> {
     let mut sessions = Sessions::default();
-    let result = scan_account_kept(runtime, store, account, options, &mut sessions);
+    let result = scan_account_with(runtime, store, account, options, &mut sessions);
     sessions.close(runtime, options.timeout);
     result
 }
@@ -218,7 +217,7 @@ impl Sessions {
 }
 
 /// One scan of one account on a kept session (opened, or opened again after an error).
-pub fn scan_account_kept(
+pub fn scan_account_with(
     runtime: &tokio::runtime::Runtime,
     store: &mut Store,
     account: &Account,
@@ -370,29 +369,19 @@ pub enum Event {
 }
 
 /// The caller's side of the scanner thread.
-pub struct Handle {
-    commands: SyncSender<Command>,
-    pub events: Receiver<Event>,
-    thread: Option<JoinHandle<()>>,
-}
+pub type Handle = crate::worker::Handle<Command, Event>;
 
-impl Handle {
-    /// Asks for a scan now; never blocks.
-    #[must_use]
-    pub fn scan_now(&self, account: Option<String>) -> bool {
-        match self.commands.try_send(Command::ScanNow { account }) {
-            Ok(()) | Err(TrySendError::Full(_)) => true,
-            Err(TrySendError::Disconnected(_)) => false,
-        }
+impl WorkerCommand for Command {
+    fn shutdown() -> Self {
+        Self::Shutdown
     }
 }
 
-impl Drop for Handle {
-    fn drop(&mut self) {
-        let _ = self.commands.try_send(Command::Shutdown);
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
+impl Handle {
+    /// Asks for a scan now (one account, or all); never blocks.
+    #[must_use]
+    pub fn scan_now(&self, account: Option<String>) -> bool {
+        self.ask(Command::ScanNow { account })
     }
 }
 
@@ -414,7 +403,7 @@ pub fn scan_all(
             continue;
         }
         let result = match sessions.as_deref_mut() {
-            Some(kept) => scan_account_kept(runtime, store, &account, options, kept),
+            Some(kept) => scan_account_with(runtime, store, &account, options, kept),
             None => scan_account(runtime, store, &account, options),
         };
         match result {
@@ -440,50 +429,38 @@ pub fn spawn(
     options: Options,
     waker: Waker,
 ) -> std::io::Result<Handle> {
-    let (commands, command_rx) = sync_channel(4);
-    let (event_tx, events) = sync_channel(64);
-    let thread = std::thread::Builder::new()
-        .name("scanner".into())
-        .spawn(move || {
-            let emit = |e: Event| {
-                let _ = event_tx.send(e);
-                waker();
-            };
-            let (mut store, rt) = match (Store::open(&db), runtime()) {
-                (Ok(s), Ok(rt)) => (s, rt),
-                (Err(e), _) => return emit(Event::Problem(e.to_string())),
-                (_, Err(e)) => return emit(Event::Problem(e.to_string())),
-            };
-            let mut sessions = Sessions::default();
-            loop {
-                let only = match command_rx.recv_timeout(interval) {
-                    Ok(Command::ScanNow { account }) => account,
-                    Err(RecvTimeoutError::Timeout) => None,
-                    Ok(Command::Shutdown) | Err(RecvTimeoutError::Disconnected) => {
-                        sessions.close(&rt, options.timeout);
-                        return;
-                    }
-                };
-                emit(Event::Started);
-                match scan_all(
-                    &rt,
-                    &mut store,
-                    only.as_deref(),
-                    &options,
-                    Some(&mut sessions),
-                ) {
-                    Ok((summaries, errors)) => emit(Event::Finished {
-                        summaries,
-                        errors,
-                        at: Timestamp::now(),
-                    }),
-                    Err(e) => emit(Event::Problem(e.to_string())),
+    Handle::spawn("scanner", (4, 64), waker, move |command_rx, events| {
+        let emit = |e: Event| events.emit(e);
+        let (mut store, rt) = match (Store::open(&db), runtime()) {
+            (Ok(s), Ok(rt)) => (s, rt),
+            (Err(e), _) => return emit(Event::Problem(e.to_string())),
+            (_, Err(e)) => return emit(Event::Problem(e.to_string())),
+        };
+        let mut sessions = Sessions::default();
+        loop {
+            let only = match command_rx.recv_timeout(interval) {
+                Ok(Command::ScanNow { account }) => account,
+                Err(RecvTimeoutError::Timeout) => None,
+                Ok(Command::Shutdown) | Err(RecvTimeoutError::Disconnected) => {
+                    sessions.close(&rt, options.timeout);
+                    return;
                 }
+            };
+            emit(Event::Started);
+            match scan_all(
+                &rt,
+                &mut store,
+                only.as_deref(),
+                &options,
+                Some(&mut sessions),
+            ) {
+                Ok((summaries, errors)) => emit(Event::Finished {
+                    summaries,
+                    errors,
+                    at: Timestamp::now(),
+                }),
+                Err(e) => emit(Event::Problem(e.to_string())),
             }
-        })?;
-    Ok(Handle {
-        commands,
-        events,
-        thread: Some(thread),
+        }
     })
 }

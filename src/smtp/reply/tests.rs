@@ -89,11 +89,11 @@ fn never_panics_on_odd_input() {
     }
 }
 
-/// Every line of the shared reply corpus (`../shared/corpus/replies/`).
+/// Every line of the shared reply corpus (`tests/data/replies/`).
 #[test]
 fn reply_corpus() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/replies/replies.jsonl");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/replies/replies.jsonl");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("the reply corpus {} is missing: {e}", path.display()));
     let mut failures = Vec::new();

@@ -7,30 +7,24 @@ use crate::outbox::{self, Destination};
 use crate::store::{AttemptRecord, Finish};
 
 fn account(imap_port: u16) -> Account {
-    Account {
-        name: "firma".into(),
-        from: Mailbox {
+    let mut account = Account::new(
+        "firma",
+        Mailbox {
             name: None,
             address: "faktury@firma.pl".into(),
         },
-        reply_to: None,
-        smtp: Endpoint {
-            host: "127.0.0.1".into(),
-            port: 1,
-            security: Security::None,
-            user: String::new(),
-        },
-        imap: Some(Endpoint {
-            host: "127.0.0.1".into(),
-            port: imap_port,
-            security: Security::None,
-            user: "faktury@firma.pl".into(),
-        }),
-        imap_folders: Vec::new(),
-        password_command: Some("printf pw".into()),
-        auth: crate::model::AuthMethod::Password,
-        ca_file: None,
-    }
+        "127.0.0.1",
+    );
+    account.smtp.port = 1;
+    account.smtp.security = Security::None;
+    account.imap = Some(Endpoint {
+        host: "127.0.0.1".into(),
+        port: imap_port,
+        security: Security::None,
+        user: "faktury@firma.pl".into(),
+    });
+    account.password_command = Some("printf pw".into());
+    account
 }
 
 /// A store with one sent mail to `klient@example.com`; returns (store, id, message-id, envid).
@@ -45,7 +39,7 @@ fn store_with_sent_mail() -> (Store, i64, String, String) {
     };
     let id = outbox::submit(&mut store, "firma", &compose, &[], Destination::Queue).unwrap();
     store.claim_due(Timestamp::now(), None).unwrap();
-    let attempt = store.begin_attempt(id, "h:1").unwrap();
+    let attempt = store.start_attempt(id, "h:1", Timestamp::now()).unwrap();
     let record = AttemptRecord {
         rcpt: vec![("klient@example.com".into(), true, "250 ok".into())],
         ..AttemptRecord::default()

@@ -1,0 +1,286 @@
+//! One batch: claim the due mails, group them per account, send each group on one session
+//! (reopened when the server drops it, at most twice), and turn each mail's result into its
+//! receipt.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use jiff::Timestamp;
+
+use super::receipts::{Mark, MarkHooks, Pending, Receipts};
+use super::retry::retry_or_give_up;
+use super::session::{self, OpenFailure, Session, tls_record};
+use super::{Event, MailReport, Options, Summary};
+use crate::model::Account;
+use crate::smtp::client::{MailEnvelope, MailResult};
+use crate::smtp::error::{Phase, SmtpError};
+use crate::smtp::explain::{Explanation, explain_error};
+use crate::store::{AttemptRecord, Finish, Store, StoreError};
+
+/// A claimed mail, as the batch needs it.
+struct Due {
+    id: i64,
+    envelope: MailEnvelope,
+    queued_at: Timestamp,
+    attempts: u32,
+}
+
+/// Sends the due mails (all, or `only` these) and reports each as it ends.
+pub(super) fn run(
+    store: &mut Store,
+    db: &Path,
+    only: Option<&[i64]>,
+    options: &Options,
+    emit: &dyn Fn(Event),
+) -> Result<Summary, StoreError> {
+    let ids = store.claim_due(Timestamp::now(), only)?;
+    let total = ids.len();
+    emit(Event::BatchStarted { total });
+    let mut by_account: BTreeMap<String, Vec<Due>> = BTreeMap::new();
+    for id in ids {
+        let m = store.due_mail(id)?;
+        by_account.entry(m.account).or_default().push(Due {
+            id,
+            envelope: MailEnvelope {
+                from: m.from,
+                recipients: m.recipients,
+                envelope_id: m.envelope_id,
+                notify_success: m.notify_delivery,
+            },
+            queued_at: m.queued_at,
+            attempts: m.attempt_count,
+        });
+    }
+    let mut summary = Summary::default();
+    let mut index = 0;
+    let mut receipts = Receipts::new(db);
+    let mut report = |report: MailReport| {
+        summary.count(report.outcome);
+        index += 1;
+        emit(Event::MailDone(MailReport {
+            index,
+            total,
+            ..report
+        }));
+    };
+    for (account, mails) in by_account {
+        let account = store.account(&account)?;
+        send_account(store, &mut receipts, &account, mails, options, &mut report)?;
+    }
+    Ok(summary)
+}
+
+fn send_account(
+    store: &mut Store,
+    receipts: &mut Receipts,
+    account: &Account,
+    mails: Vec<Due>,
+    options: &Options,
+    report: &mut dyn FnMut(MailReport),
+) -> Result<(), StoreError> {
+    let server = format!("{}:{}", account.smtp.host, account.smtp.port);
+    let mut session: Option<Session> = None;
+    let mut reconnects = 0;
+    let mut last_attempt = None;
+    // Once a session cannot be opened, every remaining mail of the account shares that failure.
+    let mut failure: Option<OpenFailure> = None;
+    for mail in mails {
+        if session.as_ref().is_none_or(|s| !s.client.is_usable()) && failure.is_none() {
+            receipts.flush(store, report)?;
+            if let Some(s) = session.take() {
+                let _ = s.client.quit();
+            }
+            if reconnects > 1 {
+                // The server keeps dropping the line: the rest waits for the next batch.
+                let closed = SmtpError::Closed {
+                    phase: Phase::Connect,
+                };
+                failure = Some(OpenFailure {
+                    error: "the connection broke repeatedly".into(),
+                    explanation: explain_error(&closed),
+                    permanent: false,
+                    transcript: Vec::new(),
+                    reply: None,
+                });
+            } else {
+                reconnects += 1;
+                match session::open(account, options) {
+                    Ok(s) => session = Some(s),
+                    Err(e) => failure = Some(e.into()),
+                }
+            }
+        }
+        match (&mut session, &failure) {
+            (_, Some(f)) => {
+                receipts.flush(store, report)?;
+                finish_without_session(store, receipts, &server, &mail, f, report)?;
+            }
+            (Some(s), None) => {
+                last_attempt = Some(send_one(store, receipts, s, account, &mail, report)?);
+            }
+            (None, None) => {}
+        }
+    }
+    receipts.flush(store, report)?;
+    if let Some(s) = session {
+        let start = s.client.transcript.lines.len();
+        let transcript = s.client.quit();
+        if let Some(attempt) = last_attempt {
+            store.append_transcript(attempt, &transcript.since(start))?;
+        }
+    }
+    Ok(())
+}
+
+/// Sends one mail on an open session and hands its receipt to `receipts`; returns the
+/// attempt id.
+fn send_one(
+    store: &mut Store,
+    receipts: &mut Receipts,
+    s: &mut Session,
+    account: &Account,
+    mail: &Due,
+    report: &mut dyn FnMut(MailReport),
+) -> Result<i64, StoreError> {
+    receipts.start(Mark {
+        message: mail.id,
+        server: format!("{}:{}", account.smtp.host, account.smtp.port),
+        started: Timestamp::now(),
+    });
+    // Read the frozen bytes only now: a batch never holds more than one mail in memory.
+    let raw = store.raw(mail.id)?.unwrap_or_default();
+    let start = s.client.transcript.lines.len();
+    let result = s
+        .client
+        .send_mail(&mail.envelope, &raw, &mut MarkHooks { receipts, store });
+    let closed = receipts.close(store, report)?;
+    let mut record = tls_record(&s.client, account);
+    record.data_end_sent = Some(result.data_end_sent);
+    record.transcript.clone_from(&s.setup);
+    record.transcript.extend(s.client.transcript.since(start));
+    let (finish, explanation, error) = outcome(&result, mail, &mut record);
+    record.error.clone_from(&error);
+    set_explanation(&mut record, explanation.as_ref());
+    let receipt = Pending {
+        attempt: closed.attempt,
+        report: mail_report(mail.id, finish, record.queue_id.clone(), error, explanation),
+        record,
+        finish,
+    };
+    // A sent mail's receipt goes with the next mail's mark, or when the batch ends.
+    let keep = closed.marked && finish == Finish::Sent && s.client.is_usable();
+    receipts.finish(store, receipt, keep, report)?;
+    if let Some(e) = closed.mark_error {
+        return Err(StoreError::Corrupt(format!(
+            "could not mark the end of data: {e}"
+        )));
+    }
+    Ok(closed.attempt)
+}
+
+/// How the mail ended, what to tell the user, and the error; fills the reply into `record`.
+fn outcome(
+    result: &MailResult,
+    mail: &Due,
+    record: &mut AttemptRecord,
+) -> (Finish, Option<Explanation>, Option<String>) {
+    record.rcpt = result
+        .rcpt
+        .iter()
+        .map(|r| (r.address.clone(), r.accepted, r.reply.clone()))
+        .collect();
+    match &result.result {
+        Ok(reply) => {
+            let r = reply.parsed();
+            record.reply_code = Some(reply.code);
+            record.enhanced_status.clone_from(&r.enhanced_status);
+            record.reply_text = Some(r.text.clone());
+            record.queue_id.clone_from(&r.queue_id);
+            (Finish::Sent, None, None)
+        }
+        Err(e) => {
+            if let Some(reply) = e.reply() {
+                let r = reply.parsed();
+                record.reply_code = Some(reply.code);
+                record.enhanced_status.clone_from(&r.enhanced_status);
+                record.reply_text = Some(r.text);
+            }
+            let finish = if result.data_end_sent && e.reply().is_none() {
+                Finish::Uncertain
+            } else if e.is_transient() {
+                retry_or_give_up(mail.attempts, mail.queued_at)
+            } else {
+                Finish::Failed
+            };
+            (finish, Some(explain_error(e)), Some(e.to_string()))
+        }
+    }
+}
+
+fn set_explanation(record: &mut AttemptRecord, explanation: Option<&Explanation>) {
+    record.explanation = explanation.map(|e| format!("{}; {}", e.meaning, e.advice));
+    record.explanation_key = explanation.map(|e| e.key.to_owned());
+}
+
+fn mail_report(
+    id: i64,
+    finish: Finish,
+    queue_id: Option<String>,
+    error: Option<String>,
+    explanation: Option<Explanation>,
+) -> MailReport {
+    MailReport {
+        id,
+        index: 0,
+        total: 0,
+        outcome: finish.outcome(),
+        queue_id,
+        error,
+        explanation,
+        next_attempt_at: finish.next_attempt_at(),
+    }
+}
+
+/// The receipt of a mail whose session could not be opened: the failure, shared.
+fn finish_without_session(
+    store: &mut Store,
+    receipts: &mut Receipts,
+    server: &str,
+    mail: &Due,
+    failure: &OpenFailure,
+    report: &mut dyn FnMut(MailReport),
+) -> Result<(), StoreError> {
+    let attempt = store.start_attempt(mail.id, server, Timestamp::now())?;
+    let finish = if failure.permanent {
+        Finish::Failed
+    } else {
+        retry_or_give_up(mail.attempts, mail.queued_at)
+    };
+    let parsed = failure
+        .reply
+        .as_ref()
+        .map(crate::smtp::reply::Reply::parsed);
+    let mut record = AttemptRecord {
+        server: Some(server.to_owned()),
+        error: Some(failure.error.clone()),
+        transcript: failure.transcript.clone(),
+        reply_code: failure.reply.as_ref().map(|r| r.code),
+        enhanced_status: parsed.as_ref().and_then(|r| r.enhanced_status.clone()),
+        reply_text: parsed.map(|r| r.text),
+        ..AttemptRecord::default()
+    };
+    set_explanation(&mut record, Some(&failure.explanation));
+    let receipt = Pending {
+        attempt,
+        record,
+        finish,
+        report: mail_report(
+            mail.id,
+            finish,
+            None,
+            Some(failure.error.clone()),
+            Some(failure.explanation.clone()),
+        ),
+    };
+    receipts.finish(store, receipt, false, report)
+}

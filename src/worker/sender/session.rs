@@ -1,0 +1,161 @@
+//! Opening a session for an account: the CA file, the password (keychain or command),
+//! connect, TLS, EHLO and login, with the conversation kept for the receipts.
+
+use crate::model::{Account, Dir, Security, TranscriptLine};
+use crate::secrets::{self, SecretError};
+use crate::smtp::client::{Client, Endpoint, Transcript};
+use crate::smtp::error::SmtpError;
+use crate::smtp::explain::{Explanation, explain_error};
+use crate::smtp::reply::Reply;
+use crate::store::AttemptRecord;
+use crate::tls;
+
+use super::Options;
+
+/// An open session and the transcript lines every mail's receipt starts with.
+pub(super) struct Session {
+    pub client: Client,
+    pub setup: Vec<TranscriptLine>,
+}
+
+fn endpoint(account: &Account, options: &Options) -> Endpoint {
+    let helo = options.helo_name.clone().unwrap_or_else(|| {
+        account
+            .from
+            .address
+            .rsplit_once('@')
+            .map_or("localhost", |(_, d)| d)
+            .to_owned()
+    });
+    Endpoint {
+        host: account.smtp.host.clone(),
+        port: account.smtp.port,
+        security: account.smtp.security,
+        helo_name: helo,
+        timeouts: options.timeouts,
+    }
+}
+
+/// Why a session could not be opened.
+pub(super) enum OpenError {
+    Smtp(SmtpError, Transcript),
+    Setup {
+        error: String,
+        explanation: Explanation,
+        permanent: bool,
+    },
+}
+
+/// Why [`open_session`] failed, with the conversation up to the failure.
+#[derive(Debug)]
+pub struct OpenFailure {
+    pub error: String,
+    pub explanation: Explanation,
+    pub permanent: bool,
+    pub transcript: Vec<TranscriptLine>,
+    /// The server's refusal, when it gave one (e.g. 535 to AUTH).
+    pub reply: Option<Reply>,
+}
+
+impl From<OpenError> for OpenFailure {
+    fn from(e: OpenError) -> Self {
+        match e {
+            OpenError::Smtp(e, t) => Self {
+                error: e.to_string(),
+                explanation: explain_error(&e),
+                permanent: e.is_permanent(),
+                transcript: t.lines,
+                reply: e.reply().cloned(),
+            },
+            OpenError::Setup {
+                error,
+                explanation,
+                permanent,
+            } => Self {
+                error,
+                explanation,
+                permanent,
+                transcript: Vec::new(),
+                reply: None,
+            },
+        }
+    }
+}
+
+/// Connects, secures and logs in (`stempel account test`, "Test connection").
+pub fn open_session(
+    account: &Account,
+    options: &Options,
+) -> Result<(Client, Vec<TranscriptLine>), Box<OpenFailure>> {
+    open(account, options)
+        .map(|s| (s.client, s.setup))
+        .map_err(|e| Box::new(OpenFailure::from(e)))
+}
+
+pub(super) fn open(account: &Account, options: &Options) -> Result<Session, OpenError> {
+    let tls = tls::client_config(account.ca_file.as_deref()).map_err(|e| OpenError::Setup {
+        error: e.to_string(),
+        explanation: Explanation {
+            key: "tls-setup",
+            meaning: "the account's CA file cannot be used",
+            advice: "check the CA file given for this account",
+        },
+        permanent: true,
+    })?;
+    let password = if account.smtp.user.is_empty() {
+        None
+    } else {
+        Some(
+            secrets::password(&account.name, account.password_command.as_deref()).map_err(|e| {
+                let permanent = matches!(e, SecretError::Missing(_) | SecretError::Empty);
+                OpenError::Setup {
+                    error: e.to_string(),
+                    explanation: Explanation {
+                        key: if permanent { "secret-missing" } else { "secret-unavailable" },
+                        meaning: if permanent {
+                            "no password is stored for this account"
+                        } else {
+                            "the password could not be read from the keychain or the password command"
+                        },
+                        advice: if permanent {
+                            "store the password (Accounts, or `stempel account set-password`)"
+                        } else {
+                            "unlock the keychain, or give the account a password command; Stempel tries again later"
+                        },
+                    },
+                    permanent,
+                }
+            })?,
+        )
+    };
+    let endpoint = endpoint(account, options);
+    let mut client = Client::connect(&endpoint, &tls, Transcript::new())
+        .map_err(|(e, t)| OpenError::Smtp(e, t))?;
+    if account.smtp.security == Security::None {
+        client
+            .transcript
+            .push(Dir::Info, "no encryption (security: none)");
+    }
+    if let Some(password) = &password
+        && let Err(e) = client.authenticate(&account.smtp.user, password, account.auth)
+    {
+        let t = client.quit();
+        return Err(OpenError::Smtp(e, t));
+    }
+    let setup = client.transcript.lines.clone();
+    Ok(Session { client, setup })
+}
+
+pub(super) fn tls_record(client: &Client, account: &Account) -> AttemptRecord {
+    let tls = client.tls.clone().unwrap_or_default();
+    AttemptRecord {
+        server: Some(format!("{}:{}", account.smtp.host, account.smtp.port)),
+        peer_address: Some(client.peer.to_string()),
+        tls_version: client.tls.as_ref().map(|_| tls.version.clone()),
+        tls_cipher: client.tls.as_ref().map(|_| tls.cipher.clone()),
+        cert_subject: client.tls.as_ref().map(|_| tls.cert_subject.clone()),
+        cert_sha256: client.tls.as_ref().map(|_| tls.cert_sha256.clone()),
+        cert_verified: client.tls.as_ref().map(|_| tls.verified),
+        ..AttemptRecord::default()
+    }
+}
