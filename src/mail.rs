@@ -59,24 +59,47 @@ impl MailError {
     }
 }
 
-/// Checks an address and returns it normalised (trimmed; the domain may stay Unicode).
+/// Checks an address and returns it as it goes on the wire: trimmed, the domain in its ASCII
+/// form after UTS #46 processing (`faktury@żółw.pl` → `faktury@xn--w-uga1v8h.pl`). This is
+/// the one place a domain is mapped, so the envelope, the headers, the window and the receipt
+/// all show the domain the mail really goes to: look-alike forms (an ideographic full stop,
+/// full-width letters, a soft hyphen) become the domain they stand for, not a different one.
 ///
 /// ```
 /// # use stempel::mail::parse_address;
-/// assert!(parse_address("faktury@żółw.pl").is_ok());
+/// assert_eq!(parse_address("faktury@żółw.pl").unwrap(), "faktury@xn--w-uga1v8h.pl");
+/// assert_eq!(parse_address("jan@klient\u{3002}firma.pl").unwrap(), "jan@klient.firma.pl");
 /// assert!(parse_address("no at sign").is_err());
 /// assert!(parse_address("a@b.cz\r\nBcc: x@y.z").is_err());
 /// ```
 pub fn parse_address(input: &str) -> Result<String, MailError> {
+    let invalid = || MailError::InvalidAddress(shown(input));
     let trimmed = input.trim();
     if trimmed.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(MailError::InvalidAddress(input.to_owned()));
+        return Err(invalid());
     }
-    // lettre's parser checks the local part and the domain (IDNA for Unicode domains).
-    trimmed
+    let (local, domain) = trimmed.rsplit_once('@').ok_or_else(invalid)?;
+    let domain = idna::domain_to_ascii_strict(domain).map_err(|_| invalid())?;
+    let address = format!("{local}@{domain}");
+    // lettre's parser checks the local part and the domain's shape.
+    address
         .parse::<lettre::Address>()
-        .map(|_| trimmed.to_owned())
-        .map_err(|_| MailError::InvalidAddress(input.to_owned()))
+        .map(|_| address.clone())
+        .map_err(|_| invalid())
+}
+
+/// Longest piece of a refused input echoed back in an error.
+const SHOWN_MAX: usize = 80;
+
+/// A refused input as an error message shows it: cut after [`SHOWN_MAX`] characters.
+fn shown(input: &str) -> String {
+    let mut chars = input.chars();
+    let head: String = chars.by_ref().take(SHOWN_MAX).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
 }
 
 /// Parses `Name <address>`, `"Name" <address>`, `<address>` or a bare address.
@@ -222,17 +245,49 @@ pub fn build(input: &BuildInput<'_>) -> Result<Built, MailError> {
     if input.compose.read_receipt {
         builder = builder.header("Disposition-Notification-To", from);
     }
-    builder = builder.text_body(input.compose.body_text.clone());
+    builder = builder.text_body(plain_lines(&input.compose.body_text));
     if let Some(html) = &input.compose.body_html {
-        builder = builder.html_body(html.clone());
+        builder = builder.html_body(plain_lines(html));
     }
     for a in input.attachments {
-        builder = builder.attachment(a.mime_type.clone(), a.filename.clone(), a.data.clone());
+        // A text part is written as it is when it looks like plain text, so a file with a
+        // bare CR or a NUL goes as bytes (base64) instead; its content stays exactly the same.
+        let mime =
+            if a.mime_type.starts_with("text/") && a.data.iter().any(|&b| b == b'\r' || b == 0) {
+                "application/octet-stream".to_owned()
+            } else {
+                a.mime_type.clone()
+            };
+        builder = builder.attachment(mime, a.filename.clone(), a.data.clone());
     }
     let bytes = builder.write_to_vec().map_err(MailError::Serialize)?;
+    if let Some(at) = bare_line_end_or_nul(&bytes) {
+        return Err(MailError::Serialize(std::io::Error::other(format!(
+            "the built mail has a bare line ending or NUL at byte {at}"
+        ))));
+    }
     Ok(Built {
         sha256: sha256_hex(&bytes),
         bytes,
+    })
+}
+
+/// A text with every line ending as `\n` (CRLF, and a CR alone, which SMTP smuggling uses
+/// as a line end) and NUL as U+FFFD, for the builder, which writes each `\n` as CRLF.
+fn plain_lines(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\0', "\u{fffd}")
+}
+
+/// Where a built mail has a CR not followed by LF, an LF not after CR, or a NUL.
+#[must_use]
+pub fn bare_line_end_or_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().enumerate().position(|(i, &b)| match b {
+        0 => true,
+        b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+        b'\n' => i == 0 || bytes[i - 1] != b'\r',
+        _ => false,
     })
 }
 
@@ -292,6 +347,63 @@ mod tests {
         .unwrap();
         assert_eq!(b.sha256, sha256_hex(&b.bytes));
         String::from_utf8(b.bytes).unwrap()
+    }
+
+    #[test]
+    fn look_alike_domains_become_the_domain_they_stand_for() {
+        for (typed, wire) in [
+            ("jan@klient\u{3002}firma.pl", "jan@klient.firma.pl"),
+            (
+                "jan@\u{ff46}\u{ff49}\u{ff52}\u{ff4d}\u{ff41}.pl",
+                "jan@firma.pl",
+            ),
+            ("jan@fir\u{ad}ma.pl", "jan@firma.pl"),
+            ("jan@Firma.PL", "jan@firma.pl"),
+            ("faktury@müller.de", "faktury@xn--mller-kva.de"),
+        ] {
+            assert_eq!(parse_address(typed).unwrap(), wire, "{typed}");
+        }
+    }
+
+    #[test]
+    fn an_overlong_refused_address_is_echoed_cut() {
+        let long = format!("{}@", "a".repeat(5000));
+        let err = parse_address(&long).unwrap_err().to_string();
+        assert!(err.len() < 200, "{err}");
+        assert!(err.contains('…'));
+    }
+
+    /// Random bodies and text attachments full of CR, LF, NUL and dots never put a bare line
+    /// end or a NUL into the built bytes (and so never onto the wire).
+    #[test]
+    fn no_bare_cr_lf_or_nul_in_any_built_mail() {
+        let alphabet: &[&str] = &["\r", "\n", "\0", ".", "a", "ż", " ", "\r\n", "\r.\r"];
+        let mut x: u32 = 7;
+        let mut next = || {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) as usize
+        };
+        for _ in 0..400 {
+            let len = next() % 40;
+            let text: String = (0..len)
+                .map(|_| alphabet[next() % alphabet.len()])
+                .collect();
+            let data: Vec<u8> = text.bytes().collect();
+            let c = Compose {
+                body_text: text.clone(),
+                body_html: (next() % 2 == 0).then(|| text.clone()),
+                ..compose()
+            };
+            let attachment = Attachment {
+                filename: "notes.txt".into(),
+                mime_type: "text/plain".into(),
+                size: data.len() as u64,
+                sha256: sha256_hex(&data),
+                data,
+            };
+            let raw = built(&c, &[attachment]);
+            assert_eq!(bare_line_end_or_nul(raw.as_bytes()), None, "{text:?}");
+        }
     }
 
     #[test]

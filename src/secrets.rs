@@ -55,8 +55,10 @@ pub enum SecretError {
     Empty,
     #[error("the password command could not be run: {0}")]
     CommandSpawn(#[source] std::io::Error),
-    #[error("the password command failed with {status}: {stderr}")]
-    CommandFailed { status: String, stderr: String },
+    /// What the command wrote to stderr went to the terminal (if any) and is kept nowhere:
+    /// a command may echo its secret when it fails.
+    #[error("the password command failed ({status})")]
+    CommandFailed { status: String },
     #[error("the password command printed text that is not UTF-8")]
     CommandNotUtf8,
 }
@@ -144,16 +146,13 @@ pub fn run_password_command(cmd: &str) -> Result<Secret> {
     let out = Command::new(shell)
         .args([flag, cmd])
         .stdin(Stdio::null())
+        // Shown once where Stempel was started (a terminal for the CLI), never read or stored.
+        .stderr(Stdio::inherit())
         .output()
         .map_err(SecretError::CommandSpawn)?;
     if !out.status.success() {
         return Err(SecretError::CommandFailed {
             status: out.status.to_string(),
-            stderr: String::from_utf8_lossy(&out.stderr)
-                .trim()
-                .chars()
-                .take(200)
-                .collect(),
         });
     }
     let mut text = String::from_utf8(out.stdout).map_err(|_| SecretError::CommandNotUtf8)?;

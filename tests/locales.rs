@@ -136,7 +136,7 @@ fn every_key_used_and_every_named_key_present(en: &BTreeMap<String, BTreeSet<Str
         rest = &rest[at + 1..];
         let Some(end) = rest.find('"') else { break };
         let literal = &rest[..end];
-        let is_key = ["smtp-", "tls-", "bounce-"]
+        let is_key = ["smtp-", "tls-", "bounce-", "secret-"]
             .iter()
             .any(|p| literal.starts_with(p))
             && literal

@@ -367,6 +367,14 @@ tls-old-version = server nabízí jen zastaralé šifrování (starší než TLS
 tls-old-version-advice = požádejte poskytovatele o aktuální server; Stempel nepoužívá TLS starší než 1.2
 tls-handshake = šifrování se serverem nešlo navázat
 tls-handshake-advice = zkontrolujte port a zabezpečení (587 se STARTTLS, 465 s TLS)
+secret-missing = pro tento účet není uloženo heslo
+secret-missing-advice = uložte heslo tohoto účtu (Účty)
+secret-empty = heslo tohoto účtu je prázdné (klíčenka ani příkaz pro heslo nic nevrátily)
+secret-empty-advice = uložte heslo znovu nebo zkontrolujte příkaz pro heslo; Stempel to zkusí znovu později
+secret-unavailable = heslo nešlo přečíst z klíčenky ani z příkazu pro heslo
+secret-unavailable-advice = odemkněte klíčenku nebo zadejte pro účet příkaz pro heslo; Stempel to zkusí znovu později
+smtp-unexpected-reply = server odpověděl způsobem, který k tomuto kroku rozhovoru nepatří
+smtp-unexpected-reply-advice = zkontrolujte název serveru, port a zabezpečení účtu; Stempel to zkusí znovu později
 tls-setup = soubor CA tohoto účtu nelze použít
 tls-setup-advice = zkontrolujte soubor CA zadaný u tohoto účtu
 

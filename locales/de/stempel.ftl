@@ -363,6 +363,14 @@ tls-old-version = der Server bietet nur veraltete Verschlüsselung an (älter al
 tls-old-version-advice = bitten Sie den Anbieter um einen aktuellen Server; Stempel verwendet kein TLS älter als 1.2
 tls-handshake = die Verschlüsselung mit dem Server konnte nicht aufgebaut werden
 tls-handshake-advice = prüfen Sie Port und Sicherheit (587 mit STARTTLS, 465 mit TLS)
+secret-missing = für dieses Konto ist kein Passwort gespeichert
+secret-missing-advice = speichern Sie das Passwort dieses Kontos (Konten)
+secret-empty = das Passwort dieses Kontos ist leer (Schlüsselbund oder Passwort-Befehl lieferten nichts)
+secret-empty-advice = speichern Sie das Passwort erneut oder prüfen Sie den Passwort-Befehl; Stempel versucht es später erneut
+secret-unavailable = das Passwort konnte weder aus dem Schlüsselbund noch vom Passwort-Befehl gelesen werden
+secret-unavailable-advice = entsperren Sie den Schlüsselbund oder geben Sie dem Konto einen Passwort-Befehl; Stempel versucht es später erneut
+smtp-unexpected-reply = der Server gab eine Antwort, die nicht zu diesem Schritt des Gesprächs passt
+smtp-unexpected-reply-advice = prüfen Sie Servername, Port und Sicherheit des Kontos; Stempel versucht es später erneut
 tls-setup = die CA-Datei des Kontos kann nicht verwendet werden
 tls-setup-advice = prüfen Sie die für dieses Konto angegebene CA-Datei
 

@@ -363,6 +363,14 @@ tls-old-version = the server only offers outdated encryption (older than TLS 1.2
 tls-old-version-advice = ask the provider for a current server; Stempel does not use TLS older than 1.2
 tls-handshake = encryption could not be set up with the server
 tls-handshake-advice = check the port and security setting (587 with STARTTLS, 465 with TLS)
+secret-missing = no password is stored for this account
+secret-missing-advice = store the password for this account (Accounts)
+secret-empty = the password for this account is empty (the keychain entry or the password command gave nothing)
+secret-empty-advice = store the password again, or check the account's password command; Stempel tries again later
+secret-unavailable = the password could not be read from the keychain or the password command
+secret-unavailable-advice = unlock the keychain, or give the account a password command; Stempel tries again later
+smtp-unexpected-reply = the server gave an answer that does not fit this step of the conversation
+smtp-unexpected-reply-advice = check the server name, port and security of the account; Stempel tries again later
 tls-setup = the account's CA file cannot be used
 tls-setup-advice = check the CA file given for this account
 

@@ -367,6 +367,14 @@ tls-old-version = serwer oferuje tylko przestarzałe szyfrowanie (starsze niż T
 tls-old-version-advice = poproś dostawcę o aktualny serwer; Stempel nie używa TLS starszego niż 1.2
 tls-handshake = nie udało się ustanowić szyfrowania z serwerem
 tls-handshake-advice = sprawdź port i zabezpieczenie (587 z STARTTLS, 465 z TLS)
+secret-missing = dla tego konta nie zapisano hasła
+secret-missing-advice = zapisz hasło tego konta (Konta)
+secret-empty = hasło tego konta jest puste (pęk kluczy lub polecenie hasła nic nie zwróciły)
+secret-empty-advice = zapisz hasło ponownie albo sprawdź polecenie hasła konta; Stempel spróbuje ponownie później
+secret-unavailable = nie udało się odczytać hasła z pęku kluczy ani z polecenia hasła
+secret-unavailable-advice = odblokuj pęk kluczy albo podaj dla konta polecenie hasła; Stempel spróbuje ponownie później
+smtp-unexpected-reply = serwer udzielił odpowiedzi, która nie pasuje do tego etapu rozmowy
+smtp-unexpected-reply-advice = sprawdź nazwę serwera, port i zabezpieczenia konta; Stempel spróbuje ponownie później
 tls-setup = pliku CA tego konta nie można użyć
 tls-setup-advice = sprawdź plik CA podany dla tego konta
 

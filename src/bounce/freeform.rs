@@ -10,9 +10,12 @@
 //! - the diagnostic after the recipient line, its enhanced status or reply code, else the
 //!   reason its words describe.
 
+mod words;
+
 use mail_parser::MessageParser;
 
 use super::{Kind, Original, Reason, RecipientReport, Report, angle, reason, text};
+use words::{AUTOREPLY_SUBJECTS, BOUNCE_SUBJECTS, DAEMONS, FAILURE_PHRASES, ORIGINAL_MARKERS};
 
 /// The bounce mail's own headers that matter.
 pub struct Head {
@@ -88,171 +91,6 @@ impl Head {
                 .any(|s| self.subject.starts_with(s) || self.subject.contains(s))
     }
 }
-
-const DAEMONS: &[&str] = &[
-    "mailer-daemon",
-    "mailer_daemon",
-    "mailerdaemon",
-    "mail-daemon",
-    "maildaemon",
-    "postmaster",
-    "mailadmin",
-    "mail.delivery",
-    "mmdf",
-    "smtp",
-    "mdaemon",
-    "bounce",
-    "returned",
-    "nobody",
-    "root",
-    "daemon",
-    "mail-notify",
-];
-
-const BOUNCE_SUBJECTS: &[&str] = &[
-    "undeliver",
-    "undelivered",
-    "delivery status notification",
-    "delivery failure",
-    "delivery failed",
-    "failure notice",
-    "mail delivery failed",
-    "returned mail",
-    "return mail",
-    "mail system error",
-    "non-delivery",
-    "nondeliver",
-    "non delivery",
-    "not delivered",
-    "delivery problem",
-    "could not send",
-    "could not be delivered",
-    "delivery notification",
-    "message delivery has failed",
-    "failed delivery",
-    "mail failure",
-    "delivery report",
-    "warning: could not",
-    "delivery has failed",
-    "unzustellbar",
-    "nicht zustellbar",
-    "nedoručitel",
-    "niedostarcz",
-    "non remis",
-    "no entregado",
-    "notificación",
-    "message not delivered",
-    "rejected",
-    "returned to sender",
-    "permanent error",
-    "delayed mail",
-    "delivery delayed",
-    "mail could not",
-    "bounce",
-    "unable to deliver",
-    "error sending",
-    "message blocked",
-    "不達",
-    "エラー",
-    "配信",
-    "ошибка",
-    "не доставлено",
-    "недоставлен",
-];
-
-const AUTOREPLY_SUBJECTS: &[&str] = &[
-    "auto:",
-    "automatic reply",
-    "autoreply",
-    "auto-reply",
-    "auto reply",
-    "out of office",
-    "out of the office",
-    "vacation",
-    "abwesenheit",
-    "automatische antwort",
-    "automatická odpověď",
-    "odpowiedź automatyczna",
-    "autoodpowied",
-    "réponse automatique",
-    "absence",
-];
-
-/// Sentences that only failure notices say.
-const FAILURE_PHRASES: &[&str] = &[
-    "could not be delivered",
-    "couldn't be delivered",
-    "was not delivered",
-    "unable to deliver",
-    "wasn't able to deliver",
-    "not able to deliver",
-    "delivery has failed",
-    "delivery failed",
-    "failed to deliver",
-    "permanent error",
-    "permanent fatal",
-    "undeliverable",
-    "undelivered",
-    "the following address",
-    "following recipient",
-    "the following recipients",
-    "transcript of session follows",
-    "returned to sender",
-    "delivery to the following",
-    "could not deliver",
-    "delivery to the following recipient",
-    "has been delayed",
-    "message will be retried",
-    "rejected by",
-    "mail delivery failed",
-    "unknown user",
-    "user unknown",
-    "no such user",
-    "not delivered",
-    "non-delivery",
-    "delivery problem",
-    "did not reach",
-    "couldn't deliver",
-    "could not send",
-    "error occurred",
-    "does not exist",
-    "no mailbox",
-    "mailbox full",
-    "remote host said",
-    "smtp error",
-    "delivery notification",
-    "was rejected",
-    "an error",
-    "not be delivered",
-    "bounced",
-];
-
-/// Lines that start the returned original message.
-const ORIGINAL_MARKERS: &[&str] = &[
-    "below this line is a copy of the message",
-    "this is a copy of the message",
-    "original message follows",
-    "unsent message follows",
-    "original message",
-    "returned message",
-    "message header follows",
-    "header of the original message",
-    "headers of the original message",
-    "copy of the original message",
-    "the original message",
-    "rejected message",
-    "original mail",
-    "message follows",
-    "text of the message",
-    "returned mail",
-    "undelivered message",
-    "original header",
-    "headers follow",
-    "header follows",
-    "message headers",
-    "copy of your message",
-    "your message reads",
-];
 
 fn is_marker(line: &str) -> bool {
     let t = line.trim();

@@ -161,7 +161,7 @@ impl Client {
         transcript.push(Dir::Info, format!("connected to {peer}"));
         let _ = tcp.set_nodelay(true);
         let stream = if endpoint.security == Security::Tls {
-            match wrap_tls(tcp, &endpoint.host, tls) {
+            match wrap_tls(tcp, &endpoint.host, tls, Phase::TlsHandshake) {
                 Ok(s) => Stream::Tls(Box::new(s)),
                 Err(e) => return Err((e, transcript)),
             }
@@ -249,7 +249,7 @@ impl Client {
                 what: "STARTTLS on a connection that is already encrypted".into(),
             });
         };
-        let tls_stream = wrap_tls(tcp, &self.endpoint.host, tls)?;
+        let tls_stream = wrap_tls(tcp, &self.endpoint.host, tls, Phase::StartTls)?;
         self.stream = BufReader::new(Stream::Tls(Box::new(tls_stream)));
         self.record_tls();
         Ok(())

@@ -9,6 +9,8 @@ use crate::smtp::reply::Reply;
 pub enum Phase {
     Connect,
     Greeting,
+    /// The TLS handshake of a connection that is encrypted from its first byte.
+    TlsHandshake,
     Ehlo,
     StartTls,
     Auth,
@@ -26,6 +28,7 @@ impl fmt::Display for Phase {
         f.write_str(match self {
             Self::Connect => "connecting",
             Self::Greeting => "the greeting",
+            Self::TlsHandshake => "the TLS handshake",
             Self::Ehlo => "EHLO",
             Self::StartTls => "STARTTLS",
             Self::Auth => "AUTH",
@@ -71,11 +74,11 @@ pub enum SmtpError {
     AuthWithoutTls,
     #[error("the server offers no password login Stempel knows (it offers: {offered:?})")]
     AuthNotOffered { offered: String },
-    #[error("the server refused {phase}: {}", reply.text())]
+    #[error("the server refused {phase}: {}", short(reply))]
     Reply { phase: Phase, reply: Reply },
-    #[error("the server refused the OAuth 2.0 token: {}", reply.text())]
+    #[error("the server refused the OAuth 2.0 token: {}", short(reply))]
     TokenRefused { reply: Reply },
-    #[error("the server refused every recipient: {}", reply.text())]
+    #[error("the server refused every recipient: {}", short(reply))]
     AllRecipientsRejected { reply: Reply },
     #[error("the mail is {size} bytes; the server takes at most {max}")]
     TooBig { size: u64, max: u64 },
@@ -87,6 +90,18 @@ pub enum SmtpError {
     Protocol { phase: Phase, what: String },
     #[error("could not record the send locally: {what}")]
     Local { what: String },
+}
+
+/// Longest piece of a reply an error message quotes: the whole reply is in the transcript.
+pub const QUOTED_REPLY_MAX: usize = 300;
+
+/// A reply as an error message quotes it: its first [`QUOTED_REPLY_MAX`] characters.
+fn short(reply: &Reply) -> String {
+    let text = reply.text();
+    match text.char_indices().nth(QUOTED_REPLY_MAX) {
+        Some((at, _)) => format!("{}… ({} bytes in all)", &text[..at], text.len()),
+        None => text,
+    }
 }
 
 impl SmtpError {
@@ -148,20 +163,5 @@ impl SmtpError {
     #[must_use]
     pub fn is_permanent(&self) -> bool {
         !self.is_transient()
-    }
-
-    /// The connection itself is gone or unusable for the next mail.
-    #[must_use]
-    pub fn breaks_session(&self) -> bool {
-        matches!(
-            self,
-            Self::Timeout { .. }
-                | Self::Closed { .. }
-                | Self::Io { .. }
-                | Self::Tls { .. }
-                | Self::Protocol { .. }
-                | Self::Resolve { .. }
-                | Self::Connect { .. }
-        ) || self.reply().is_some_and(|r| r.code == 421)
     }
 }

@@ -242,8 +242,26 @@ pub fn explain_error(err: &SmtpError) -> Explanation {
         );
     }
     if let Some(reply) = err.reply() {
+        // A positive reply is an error only where it does not fit the step (a 250 to
+        // STARTTLS): it must not read as "the server accepted the mail".
+        if reply.is_positive() && err.phase() != Some(Phase::DataEnd) {
+            return ex(
+                "smtp-unexpected-reply",
+                "the server gave an answer that does not fit this step of the conversation",
+                "check the server name, port and security of the account; Stempel tries again later",
+            );
+        }
         let r = reply.parsed();
         return explain_reply(reply.code, r.enhanced_status.as_deref(), &r.text);
+    }
+    // After the end of the mail, any break without a reply leaves the server holding it or
+    // not: the mail is uncertain, whatever the break was.
+    if err.phase() == Some(Phase::DataEnd) {
+        return ex(
+            "smtp-uncertain",
+            "the connection broke after the whole mail was sent and before the server confirmed it; the server may or may not have it",
+            "ask the recipient whether it arrived before sending it again",
+        );
     }
     match err {
         SmtpError::Resolve { .. } => ex(
@@ -272,13 +290,6 @@ pub fn explain_error(err: &SmtpError) -> Explanation {
             "smtp-timeout",
             "the server stopped answering",
             "Stempel tries again later by itself",
-        ),
-        SmtpError::Closed {
-            phase: Phase::DataEnd,
-        } => ex(
-            "smtp-uncertain",
-            "the connection broke after the whole mail was sent and before the server confirmed it; the server may or may not have it",
-            "ask the recipient whether it arrived before sending it again",
         ),
         SmtpError::Closed { .. } | SmtpError::Io { .. } => ex(
             "smtp-connection-lost",
@@ -485,6 +496,23 @@ mod tests {
             .key,
             "smtp-uncertain"
         );
+        // Any break after the end of the mail is uncertain, not "tries again later".
+        assert_eq!(
+            explain_error(&SmtpError::Timeout {
+                phase: Phase::DataEnd
+            })
+            .key,
+            "smtp-uncertain"
+        );
+        // A 250 where it does not belong is not "the server accepted the mail".
+        let stray = SmtpError::Reply {
+            phase: Phase::StartTls,
+            reply: crate::smtp::reply::Reply {
+                code: 250,
+                lines: vec!["250 ok".into()],
+            },
+        };
+        assert_eq!(explain_error(&stray).key, "smtp-unexpected-reply");
         assert_eq!(
             explain_error(&SmtpError::Tls {
                 phase: Phase::StartTls,

@@ -79,21 +79,18 @@ pub(super) fn wrap_tls(
     tcp: TcpStream,
     host: &str,
     config: &Arc<rustls::ClientConfig>,
+    phase: Phase,
 ) -> Result<rustls::StreamOwned<rustls::ClientConnection, TcpStream>, SmtpError> {
     let name = ServerName::try_from(host.to_owned()).map_err(|_| SmtpError::Protocol {
-        phase: Phase::StartTls,
+        phase,
         what: format!("{host:?} is not a valid server name"),
     })?;
-    let mut conn =
-        rustls::ClientConnection::new(config.clone(), name).map_err(|error| SmtpError::Tls {
-            phase: Phase::StartTls,
-            error,
-        })?;
+    let mut conn = rustls::ClientConnection::new(config.clone(), name)
+        .map_err(|error| SmtpError::Tls { phase, error })?;
     let mut tcp = tcp;
     // Complete the handshake now, so that its errors are reported as such.
     while conn.is_handshaking() {
-        conn.complete_io(&mut tcp)
-            .map_err(|e| io_err(Phase::StartTls, e))?;
+        conn.complete_io(&mut tcp).map_err(|e| io_err(phase, e))?;
     }
     Ok(rustls::StreamOwned::new(conn, tcp))
 }

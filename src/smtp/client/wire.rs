@@ -1,8 +1,8 @@
 //! The wire: writing command lines, reading replies under a timeout, and the socket's state.
 //! Every line in either direction goes into the transcript here.
 
-use std::io::{self, BufRead, Read, Write};
-use std::time::Duration;
+use std::io::{self, BufRead, Write};
+use std::time::{Duration, Instant};
 
 use super::Client;
 use super::stream::io_err;
@@ -115,25 +115,24 @@ impl Client {
         self.read_reply(phase, self.endpoint.timeouts.command)
     }
 
-    /// Reads one (possibly multi-line) reply.
+    /// Reads one (possibly multi-line) reply, all of it within `timeout`: a server that
+    /// trickles bytes cannot hold the session longer than that. The transcript keeps the
+    /// first [`TRANSCRIPT_REPLY_LINES`] lines of a reply and its last, each cut at
+    /// [`TRANSCRIPT_LINE_MAX`] bytes, and says what it left out.
     pub(super) fn read_reply(
         &mut self,
         phase: Phase,
         timeout: Duration,
     ) -> Result<Reply, SmtpError> {
+        let deadline = Instant::now() + timeout;
         self.set_timeout(timeout, phase)?;
         self.quick_ack();
         let mut lines = Vec::new();
+        let mut left_out = (0usize, 0usize);
         loop {
             let mut raw = Vec::new();
-            let n = (&mut self.stream)
-                .take(MAX_LINE as u64 + 1)
-                .read_until(b'\n', &mut raw);
-            let n = n.map_err(|e| {
-                self.broken = true;
-                io_err(phase, e)
-            })?;
-            if n == 0 {
+            self.read_line(&mut raw, deadline, phase)?;
+            if raw.is_empty() {
                 self.broken = true;
                 self.transcript
                     .push(Dir::Info, "the server closed the connection");
@@ -149,13 +148,28 @@ impl Client {
             let line = String::from_utf8_lossy(&raw)
                 .trim_end_matches(['\r', '\n'])
                 .to_owned();
-            self.transcript.push(Dir::Server, line.clone());
             let b = line.as_bytes();
             let code = (b.len() >= 3
                 && b[..3].iter().all(u8::is_ascii_digit)
                 && matches!(b.get(3), None | Some(b' ' | b'-')))
             .then(|| line[..3].parse::<u16>().ok())
             .flatten();
+            let last = b.get(3) != Some(&b'-');
+            if lines.len() < TRANSCRIPT_REPLY_LINES || last || code.is_none() {
+                if left_out.0 > 0 {
+                    self.transcript.push(
+                        Dir::Info,
+                        format!(
+                            "[{} more reply lines, {} bytes, not kept]",
+                            left_out.0, left_out.1
+                        ),
+                    );
+                }
+                self.transcript
+                    .push(Dir::Server, cut(&line, TRANSCRIPT_LINE_MAX));
+            } else {
+                left_out = (left_out.0 + 1, left_out.1 + line.len());
+            }
             let Some(code) = code.filter(|c| (200..600).contains(c)) else {
                 self.broken = true;
                 return Err(SmtpError::Protocol {
@@ -163,7 +177,6 @@ impl Client {
                     what: format!("not an SMTP reply: {:?}", truncate(&line, 80)),
                 });
             };
-            let last = b.get(3) != Some(&b'-');
             lines.push(line);
             if last {
                 return Ok(Reply { code, lines });
@@ -177,6 +190,74 @@ impl Client {
             }
         }
     }
+
+    /// Reads up to and including the next `\n` (at most `MAX_LINE + 1` bytes) into `raw`,
+    /// before `deadline`; an empty `raw` means the server closed the connection.
+    fn read_line(
+        &mut self,
+        raw: &mut Vec<u8>,
+        deadline: Instant,
+        phase: Phase,
+    ) -> Result<(), SmtpError> {
+        loop {
+            if self.stream.buffer().is_empty() {
+                let remaining = deadline.saturating_duration_since(Instant::now());
+                if remaining.is_zero() {
+                    self.broken = true;
+                    return Err(SmtpError::Timeout { phase });
+                }
+                // Only shorten the socket's timeout when the deadline is near (the common
+                // reply arrives in one read and costs no extra system call).
+                if self
+                    .timeout
+                    .is_none_or(|t| remaining + Duration::from_secs(1) < t)
+                {
+                    self.set_timeout(remaining, phase)?;
+                }
+            }
+            let buf = match self.stream.fill_buf() {
+                Ok(buf) => buf,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.broken = true;
+                    return Err(io_err(phase, e));
+                }
+            };
+            if buf.is_empty() {
+                return Ok(());
+            }
+            let room = (MAX_LINE + 1).saturating_sub(raw.len());
+            let window = &buf[..buf.len().min(room)];
+            if let Some(at) = memchr::memchr(b'\n', window) {
+                raw.extend_from_slice(&window[..=at]);
+                self.stream.consume(at + 1);
+                return Ok(());
+            }
+            let n = window.len();
+            raw.extend_from_slice(window);
+            self.stream.consume(n);
+            if raw.len() > MAX_LINE {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// Lines of one reply the transcript keeps before it only counts them (the last is kept too).
+pub const TRANSCRIPT_REPLY_LINES: usize = 20;
+/// Bytes of one reply line the transcript keeps.
+pub const TRANSCRIPT_LINE_MAX: usize = 512;
+
+/// A line as the transcript keeps it: cut at `max` bytes (on a character boundary), saying so.
+fn cut(line: &str, max: usize) -> String {
+    if line.len() <= max {
+        return line.to_owned();
+    }
+    let mut end = max;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… [{} bytes in all]", &line[..end], line.len())
 }
 
 fn truncate(s: &str, n: usize) -> String {

@@ -107,23 +107,10 @@ pub(super) fn open(account: &Account, options: &Options) -> Result<Session, Open
     } else {
         Some(
             secrets::password(&account.name, account.password_command.as_deref()).map_err(|e| {
-                let permanent = matches!(e, SecretError::Missing(_) | SecretError::Empty);
                 OpenError::Setup {
                     error: e.to_string(),
-                    explanation: Explanation {
-                        key: if permanent { "secret-missing" } else { "secret-unavailable" },
-                        meaning: if permanent {
-                            "no password is stored for this account"
-                        } else {
-                            "the password could not be read from the keychain or the password command"
-                        },
-                        advice: if permanent {
-                            "store the password (Accounts, or `stempel account set-password`)"
-                        } else {
-                            "unlock the keychain, or give the account a password command; Stempel tries again later"
-                        },
-                    },
-                    permanent,
+                    explanation: secret_explanation(&e),
+                    permanent: matches!(e, SecretError::Missing(_)),
                 }
             })?,
         )
@@ -144,6 +131,29 @@ pub(super) fn open(account: &Account, options: &Options) -> Result<Session, Open
     }
     let setup = client.transcript.lines.clone();
     Ok(Session { client, setup })
+}
+
+/// Why the password could not be had, and what to do. Only a password that is not stored at
+/// all fails the mail; an empty one or an unreachable keychain is fixed on the account and the
+/// mail waits for the next try.
+fn secret_explanation(e: &SecretError) -> Explanation {
+    match e {
+        SecretError::Missing(_) => Explanation {
+            key: "secret-missing",
+            meaning: "no password is stored for this account",
+            advice: "store the password for this account (Accounts)",
+        },
+        SecretError::Empty => Explanation {
+            key: "secret-empty",
+            meaning: "the password for this account is empty (the keychain entry or the password command gave nothing)",
+            advice: "store the password again, or check the account's password command; Stempel tries again later",
+        },
+        _ => Explanation {
+            key: "secret-unavailable",
+            meaning: "the password could not be read from the keychain or the password command",
+            advice: "unlock the keychain, or give the account a password command; Stempel tries again later",
+        },
+    }
 }
 
 pub(super) fn tls_record(client: &Client, account: &Account) -> AttemptRecord {
