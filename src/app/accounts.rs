@@ -45,7 +45,7 @@ impl AccountsScreen {
     pub fn reload(&mut self, store: &Store) {
         match store.accounts() {
             Ok(a) => self.accounts = a,
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.error = Some(e.localized()),
         }
     }
 

@@ -178,7 +178,7 @@ impl StempelApp {
         let Some(sandbox) = self.sandbox else { return };
         match self.store.add_account(&sandbox.account()) {
             Ok(_) => self.accounts.reload(&self.store),
-            Err(e) => self.accounts.show_error(e.to_string()),
+            Err(e) => self.accounts.show_error(e.localized()),
         }
     }
 
@@ -189,7 +189,7 @@ impl StempelApp {
             self.store.add_account(account).map(|_| ())
         };
         if let Err(e) = stored {
-            self.accounts.show_error(e.to_string());
+            self.accounts.show_error(e.localized());
             return;
         }
         if let Some(password) = password {

@@ -162,8 +162,8 @@ impl ComposeForm {
                 self.error = Some(t!("error-choose-account"));
                 None
             }
-            Err(e) => {
-                self.error = Some(e.to_string());
+            Err(SubmitError::Store(e)) => {
+                self.error = Some(e.localized());
                 None
             }
         }

@@ -345,7 +345,7 @@ fn delivery_tab(ui: &mut egui::Ui, store: &Store, m: &Message) {
                     }
                     Ok(None) => {}
                     Err(err) => {
-                        ui.colored_label(ui.visuals().error_fg_color, err.to_string());
+                        ui.colored_label(ui.visuals().error_fg_color, err.localized());
                     }
                 }
             });
