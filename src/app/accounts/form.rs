@@ -101,11 +101,7 @@ impl Form {
         if self.smtp_host.trim().is_empty() {
             return Err(t!("error-smtp-host"));
         }
-        let user = if self.smtp_user.trim().is_empty() {
-            String::new()
-        } else {
-            self.smtp_user.trim().to_owned()
-        };
+        let user = self.smtp_user.trim().to_owned();
         let imap = if self.imap_host.trim().is_empty() {
             None
         } else {
@@ -124,22 +120,20 @@ impl Form {
         if !reply_to.is_empty() {
             crate::mail::parse_address(reply_to).map_err(|e| e.localized())?;
         }
-        Ok(Account {
-            name: name.to_owned(),
-            from,
-            reply_to: Some(reply_to.to_owned()).filter(|r| !r.is_empty()),
-            smtp: Endpoint {
-                host: self.smtp_host.trim().to_owned(),
-                port: port(&self.smtp_port)?,
-                security: self.smtp_security.unwrap_or(Security::Starttls),
-                user,
-            },
-            imap,
-            imap_folders: old.map(|o| o.imap_folders.clone()).unwrap_or_default(),
-            password_command: old.and_then(|o| o.password_command.clone()),
-            auth: self.auth,
-            ca_file: old.and_then(|o| o.ca_file.clone()),
-        })
+        let mut account = Account::new(name, from, self.smtp_host.trim());
+        account.reply_to = Some(reply_to.to_owned()).filter(|r| !r.is_empty());
+        account.smtp.port = port(&self.smtp_port)?;
+        account.smtp.security = self.smtp_security.unwrap_or(Security::Starttls);
+        account.smtp.user = user;
+        account.imap = imap;
+        account.auth = self.auth;
+        // What the form does not show stays as it was.
+        if let Some(old) = old {
+            account.imap_folders.clone_from(&old.imap_folders);
+            account.password_command.clone_from(&old.password_command);
+            account.ca_file.clone_from(&old.ca_file);
+        }
+        Ok(account)
     }
 
     /// What Save asks for: the account to store (replacing the one edited) with the password
@@ -318,4 +312,53 @@ fn security_combo(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Opti
         })
         .response
         .labelled_by(label);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn firma() -> Account {
+        let from = crate::mail::parse_mailbox("Firma Nowak <faktury@firma.pl>").unwrap();
+        Account::new("firma", from, "smtp.firma.pl")
+    }
+
+    #[test]
+    fn a_new_account_gets_the_defaults_and_what_was_typed() {
+        let mut form = Form::new_account();
+        form.name = " firma ".into();
+        form.from = "Firma Nowak <faktury@firma.pl>".into();
+        form.smtp_host = "smtp.firma.pl ".into();
+        assert_eq!(form.account(None).unwrap(), firma());
+    }
+
+    #[test]
+    fn an_edited_account_keeps_what_the_form_does_not_show() {
+        let mut old = firma();
+        old.imap_folders = vec!["Raporty".into()];
+        old.password_command = Some("pass show mail/firma".into());
+        old.ca_file = Some("/etc/stempel/ca.pem".into());
+        let mut form = Form::from_account(&old);
+        form.smtp_port = "465".into();
+        form.smtp_security = Some(Security::Tls);
+        let mut expected = old.clone();
+        expected.smtp.port = 465;
+        expected.smtp.security = Security::Tls;
+        assert_eq!(form.account(Some(&old)).unwrap(), expected);
+    }
+
+    #[test]
+    fn the_first_thing_wrong_is_said() {
+        let mut form = Form::new_account();
+        assert_eq!(form.account(None), Err(t!("error-account-name")));
+        form.name = "firma".into();
+        form.from = "Firma Nowak <faktury@firma.pl>".into();
+        assert_eq!(form.account(None), Err(t!("error-smtp-host")));
+        form.smtp_host = "smtp.firma.pl".into();
+        form.smtp_port = "0".into();
+        assert_eq!(
+            form.account(None),
+            Err(t!("error-port", port = "0".to_owned()))
+        );
+    }
 }
