@@ -17,6 +17,8 @@ use crate::store::Store;
 use crate::t;
 use crate::worker::sender::OpenFailure;
 
+/// The accounts screen: the accounts as read when it came into view, the form if one is open,
+/// the last connection test and the last error.
 #[derive(Default)]
 pub struct AccountsScreen {
     accounts: Vec<Account>,
@@ -26,6 +28,7 @@ pub struct AccountsScreen {
     error: Option<String>,
 }
 
+/// A connection test: still on its job thread, or its conversation (or why it failed).
 enum TestState {
     Running,
     Done(Result<Vec<TranscriptLine>, Box<OpenFailure>>),
@@ -49,6 +52,7 @@ impl AccountsScreen {
         }
     }
 
+    /// An empty new-account form.
     pub fn start_new(&mut self) {
         self.form = Some(Form::new_account());
     }
@@ -66,6 +70,7 @@ impl AccountsScreen {
         self.test = Some((account.to_owned(), TestState::Running));
     }
 
+    /// A connection test came back from its job.
     pub fn tested(&mut self, account: &str, result: Result<Vec<TranscriptLine>, Box<OpenFailure>>) {
         self.test = Some((account.to_owned(), TestState::Done(result)));
     }
@@ -152,6 +157,7 @@ impl AccountsScreen {
         command
     }
 
+    /// The last connection test: a spinner while it runs, then the verdict and the conversation.
     fn test_result(&self, ui: &mut egui::Ui) {
         let Some((name, state)) = &self.test else {
             return;
