@@ -15,7 +15,7 @@ use std::time::Instant;
 use eframe::egui;
 use stempel::app::{Services, StempelApp};
 use stempel::config::{Paths, Settings};
-use stempel::model::{Account, Endpoint, Mailbox, Security};
+use stempel::model::{Account, Mailbox};
 use stempel::store::Store;
 
 const MAILS: u32 = 100_000;
@@ -29,25 +29,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let paths = Paths::resolve(Some(dir.path()))?;
     let mut store = Store::open(&paths.database())?;
-    store.add_account(&Account {
-        name: "firma".into(),
-        from: Mailbox {
+    let mut account = Account::new(
+        "firma",
+        Mailbox {
             name: Some("Firma Nowak".into()),
             address: "faktury@firma.pl".into(),
         },
-        reply_to: None,
-        smtp: Endpoint {
-            host: "smtp.firma.pl".into(),
-            port: 587,
-            security: Security::Starttls,
-            user: "faktury@firma.pl".into(),
-        },
-        imap: None,
-        imap_folders: Vec::new(),
-        password_command: None,
-        auth: stempel::model::AuthMethod::Password,
-        ca_file: None,
-    })?;
+        "smtp.firma.pl",
+    );
+    account.smtp.user = "faktury@firma.pl".into();
+    store.add_account(&account)?;
     let t = Instant::now();
     store.seed_sent("firma", MAILS, jiff::Timestamp::now())?;
     drop(store);

@@ -1,155 +1,37 @@
-//! Accounts: add and edit with provider presets and their hints, the password into the OS
-//! keychain (on a job thread), IMAP settings for the bounce scanner, and "Test connection"
-//! showing the whole conversation.
+//! Accounts: the stored accounts with Edit and "Test connection" (the whole conversation, on
+//! a job thread), and the form to add or edit one (`form`: provider presets and their hints,
+//! IMAP settings for the bounce scanner). Storing an account and writing its password to the
+//! OS keychain are [`Command`]s the app carries out after the frame; this screen only draws
+//! what it was given.
+
+mod form;
 
 use eframe::egui;
 
-use super::jobs::Jobs;
-use crate::model::{Account, AuthMethod, Endpoint, Security, TranscriptLine};
-use crate::presets::{self, Preset};
-use crate::sandbox::Sandbox;
-use crate::secrets::Secret;
+use self::form::{Form, FormAction};
+use super::command::Command;
+use super::labels::transcript_text;
+use crate::model::{Account, Security, TranscriptLine};
+use crate::presets;
 use crate::store::Store;
 use crate::t;
 use crate::worker::sender::OpenFailure;
 
+/// The accounts screen: the accounts as read when it came into view, the form if one is open,
+/// the last connection test and the last error.
 #[derive(Default)]
 pub struct AccountsScreen {
     accounts: Vec<Account>,
-    /// Whether `accounts` was read since the screen was opened.
-    loaded: bool,
     form: Option<Form>,
     /// The last connection test: account, and its transcript or failure.
     test: Option<(String, TestState)>,
     error: Option<String>,
 }
 
+/// A connection test: still on its job thread, or its conversation (or why it failed).
 enum TestState {
     Running,
     Done(Result<Vec<TranscriptLine>, Box<OpenFailure>>),
-}
-
-/// The account being added or edited, as typed.
-#[derive(Clone, Default)]
-struct Form {
-    /// `None` for a new account; the name of the account being edited otherwise.
-    editing: Option<String>,
-    name: String,
-    preset: Option<&'static Preset>,
-    from: String,
-    reply_to: String,
-    smtp_host: String,
-    smtp_port: String,
-    smtp_security: Option<Security>,
-    smtp_user: String,
-    auth: AuthMethod,
-    password: String,
-    imap_host: String,
-    imap_port: String,
-    imap_security: Option<Security>,
-    imap_user: String,
-}
-
-impl Form {
-    fn from_account(a: &Account) -> Self {
-        Self {
-            editing: Some(a.name.clone()),
-            name: a.name.clone(),
-            preset: None,
-            from: a.from.to_string(),
-            reply_to: a.reply_to.clone().unwrap_or_default(),
-            smtp_host: a.smtp.host.clone(),
-            smtp_port: a.smtp.port.to_string(),
-            smtp_security: Some(a.smtp.security),
-            smtp_user: a.smtp.user.clone(),
-            auth: a.auth,
-            password: String::new(),
-            imap_host: a.imap.as_ref().map(|i| i.host.clone()).unwrap_or_default(),
-            imap_port: a
-                .imap
-                .as_ref()
-                .map(|i| i.port.to_string())
-                .unwrap_or_default(),
-            imap_security: a.imap.as_ref().map(|i| i.security),
-            imap_user: a.imap.as_ref().map(|i| i.user.clone()).unwrap_or_default(),
-        }
-    }
-
-    fn apply_preset(&mut self, p: &'static Preset) {
-        self.preset = Some(p);
-        p.smtp.0.clone_into(&mut self.smtp_host);
-        self.smtp_port = p.smtp.1.to_string();
-        self.smtp_security = Some(p.smtp.2);
-        p.imap.0.clone_into(&mut self.imap_host);
-        self.imap_port = p.imap.1.to_string();
-        self.imap_security = Some(p.imap.2);
-    }
-
-    /// The account the form describes, or what is wrong with it (in the user's language).
-    fn account(&self, old: Option<&Account>) -> Result<Account, String> {
-        let name = self.name.trim();
-        if name.is_empty() {
-            return Err(t!("error-account-name"));
-        }
-        let from = crate::mail::parse_mailbox(&self.from).map_err(|e| e.localized())?;
-        let port = |text: &str| -> Result<u16, String> {
-            text.trim()
-                .parse::<u16>()
-                .ok()
-                .filter(|p| *p > 0)
-                .ok_or_else(|| t!("error-port", port = text.to_owned()))
-        };
-        if self.smtp_host.trim().is_empty() {
-            return Err(t!("error-smtp-host"));
-        }
-        let user = if self.smtp_user.trim().is_empty() {
-            String::new()
-        } else {
-            self.smtp_user.trim().to_owned()
-        };
-        let imap = if self.imap_host.trim().is_empty() {
-            None
-        } else {
-            Some(Endpoint {
-                host: self.imap_host.trim().to_owned(),
-                port: port(&self.imap_port)?,
-                security: self.imap_security.unwrap_or(Security::Tls),
-                user: if self.imap_user.trim().is_empty() {
-                    user.clone()
-                } else {
-                    self.imap_user.trim().to_owned()
-                },
-            })
-        };
-        let reply_to = self.reply_to.trim();
-        if !reply_to.is_empty() {
-            crate::mail::parse_address(reply_to).map_err(|e| e.localized())?;
-        }
-        Ok(Account {
-            name: name.to_owned(),
-            from,
-            reply_to: Some(reply_to.to_owned()).filter(|r| !r.is_empty()),
-            smtp: Endpoint {
-                host: self.smtp_host.trim().to_owned(),
-                port: port(&self.smtp_port)?,
-                security: self.smtp_security.unwrap_or(Security::Starttls),
-                user,
-            },
-            imap,
-            imap_folders: old.map(|o| o.imap_folders.clone()).unwrap_or_default(),
-            password_command: old.and_then(|o| o.password_command.clone()),
-            auth: self.auth,
-            ca_file: old.and_then(|o| o.ca_file.clone()),
-        })
-    }
-}
-
-fn security_label(s: Security) -> String {
-    match s {
-        Security::Starttls => t!("security-starttls"),
-        Security::Tls => t!("security-tls"),
-        Security::None => t!("security-none"),
-    }
 }
 
 /// The security of a listed account, short: the protocol's own name.
@@ -161,34 +43,18 @@ fn security_short(s: Security) -> String {
     }
 }
 
-fn security_combo(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Option<Security>) {
-    let shown = value.map(security_label).unwrap_or_default();
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            for s in [Security::Starttls, Security::Tls, Security::None] {
-                ui.selectable_value(value, Some(s), security_label(s));
-            }
-        })
-        .response
-        .labelled_by(label);
-}
-
 impl AccountsScreen {
+    /// Reads the accounts again (when the screen comes into view or an account was stored).
     pub fn reload(&mut self, store: &Store) {
-        self.loaded = true;
         match store.accounts() {
             Ok(a) => self.accounts = a,
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.error = Some(e.localized()),
         }
     }
 
+    /// An empty new-account form.
     pub fn start_new(&mut self) {
-        self.form = Some(Form {
-            smtp_port: "587".into(),
-            smtp_security: Some(Security::Starttls),
-            ..Form::default()
-        });
+        self.form = Some(Form::new_account());
     }
 
     /// A new-account form with a provider's settings filled in.
@@ -199,20 +65,32 @@ impl AccountsScreen {
         }
     }
 
+    /// A connection test of `account` has started.
+    pub fn testing(&mut self, account: &str) {
+        self.test = Some((account.to_owned(), TestState::Running));
+    }
+
+    /// A connection test came back from its job.
     pub fn tested(&mut self, account: &str, result: Result<Vec<TranscriptLine>, Box<OpenFailure>>) {
         self.test = Some((account.to_owned(), TestState::Done(result)));
     }
 
-    pub fn show(
-        &mut self,
-        ui: &mut egui::Ui,
-        store: &mut Store,
-        jobs: &Jobs,
-        sandbox: Option<&Sandbox>,
-    ) {
-        if !self.loaded {
-            self.reload(store);
-        }
+    /// The account in the form was stored: the form closes and the list is read again.
+    pub fn saved(&mut self, store: &Store) {
+        self.error = None;
+        self.form = None;
+        self.reload(store);
+    }
+
+    /// Something the user should know about, above the list (a form stays open).
+    pub fn show_error(&mut self, message: String) {
+        self.error = Some(message);
+    }
+
+    /// Draws the screen; returns what the user asked for. `sandbox` offers the sandbox account
+    /// while it is not added.
+    pub fn show(&mut self, ui: &mut egui::Ui, sandbox: bool) -> Option<Command> {
+        let mut command = None;
         ui.heading(t!("accounts-title"));
         if let Some(e) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
@@ -221,7 +99,7 @@ impl AccountsScreen {
             if ui.button(t!("account-add")).clicked() {
                 self.start_new();
             }
-            if let Some(sandbox) = sandbox
+            if sandbox
                 && !self
                     .accounts
                     .iter()
@@ -231,15 +109,11 @@ impl AccountsScreen {
                     .on_hover_text(t!("account-sandbox-hint"))
                     .clicked()
             {
-                match store.add_account(&sandbox.account()) {
-                    Ok(_) => self.reload(store),
-                    Err(e) => self.error = Some(e.to_string()),
-                }
+                command = Some(Command::AddSandboxAccount);
             }
         });
         ui.separator();
         let mut edit = None;
-        let mut test = None;
         egui::Grid::new("accounts")
             .striped(true)
             .num_columns(4)
@@ -256,7 +130,7 @@ impl AccountsScreen {
                     ));
                     ui.horizontal(|ui| {
                         if ui.button(t!("edit")).clicked() {
-                            edit = Some(a.clone());
+                            edit = Some(Form::from_account(a));
                         }
                         let running = matches!(self.test, Some((_, TestState::Running)));
                         if ui
@@ -264,26 +138,26 @@ impl AccountsScreen {
                             .on_hover_text(t!("account-test-hint"))
                             .clicked()
                         {
-                            test = Some(a.clone());
+                            command = Some(Command::TestConnection(a.clone()));
                         }
                     });
                     ui.end_row();
                 }
             });
-        if let Some(a) = edit {
-            self.form = Some(Form::from_account(&a));
-        }
-        if let Some(a) = test {
-            self.test = Some((a.name.clone(), TestState::Running));
-            jobs.test_connection(a);
+        if edit.is_some() {
+            self.form = edit;
         }
         self.test_result(ui);
         if self.form.is_some() {
             ui.separator();
-            self.form_ui(ui, store, jobs);
+            if let Some(save) = self.form_ui(ui) {
+                command = Some(save);
+            }
         }
+        command
     }
 
+    /// The last connection test: a spinner while it runs, then the verdict and the conversation.
     fn test_result(&self, ui: &mut egui::Ui) {
         let Some((name, state)) = &self.test else {
             return;
@@ -320,7 +194,7 @@ impl AccountsScreen {
                         ui.colored_label(ui.visuals().error_fg_color, v);
                     }
                 }
-                let text = super::message::transcript_text(lines);
+                let text = transcript_text(lines);
                 egui::ScrollArea::vertical()
                     .id_salt("test-transcript")
                     .max_height(220.0)
@@ -331,171 +205,22 @@ impl AccountsScreen {
         }
     }
 
-    #[allow(clippy::too_many_lines)] // a form reads best top to bottom, field by field
-    fn form_ui(&mut self, ui: &mut egui::Ui, store: &mut Store, jobs: &Jobs) {
-        let Some(form) = &mut self.form else { return };
-        ui.heading(if form.editing.is_some() {
-            t!("account-edit-title")
-        } else {
-            t!("account-new-title")
-        });
-        let mut save = false;
-        let mut cancel = false;
-        egui::Grid::new("account-form")
-            .num_columns(2)
-            .spacing([12.0, 6.0])
-            .show(ui, |ui| {
-                let l = ui.label(t!("account-preset"));
-                let shown = form
-                    .preset
-                    .map_or_else(|| t!("account-preset-none"), |p| p.name.to_owned());
-                let mut chosen = None;
-                egui::ComboBox::from_id_salt("preset")
-                    .selected_text(shown)
-                    .show_ui(ui, |ui| {
-                        for p in presets::PRESETS {
-                            if ui
-                                .selectable_label(form.preset == Some(p), p.name)
-                                .clicked()
-                            {
-                                chosen = Some(p);
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(l.id);
-                if let Some(p) = chosen {
-                    form.apply_preset(p);
-                }
-                ui.end_row();
-                if let Some(p) = form.preset {
-                    ui.label("");
-                    ui.scope(|ui| {
-                        // Hints are sentences: wrapped at a readable width, never cut off.
-                        ui.set_max_width(560.0);
-                        let hint =
-                            egui::RichText::new(p.hint_text()).color(ui.visuals().warn_fg_color);
-                        ui.add(egui::Label::new(hint).wrap());
-                    });
-                    ui.end_row();
-                }
-                let text_row =
-                    |ui: &mut egui::Ui, name: String, value: &mut String, enabled: bool| {
-                        let l = ui.label(name);
-                        ui.add_enabled(
-                            enabled,
-                            egui::TextEdit::singleline(value).desired_width(320.0),
-                        )
-                        .labelled_by(l.id);
-                        ui.end_row();
-                    };
-                let new = form.editing.is_none();
-                text_row(ui, t!("account-name"), &mut form.name, new);
-                text_row(ui, t!("account-from"), &mut form.from, true);
-                text_row(ui, t!("field-reply-to"), &mut form.reply_to, true);
-                ui.strong(t!("account-smtp"));
-                ui.end_row();
-                text_row(
-                    ui,
-                    t!("account-host", protocol = "SMTP"),
-                    &mut form.smtp_host,
-                    true,
-                );
-                text_row(
-                    ui,
-                    t!("account-port", protocol = "SMTP"),
-                    &mut form.smtp_port,
-                    true,
-                );
-                let l = ui.label(t!("account-security", protocol = "SMTP"));
-                security_combo(ui, "smtp-security", l.id, &mut form.smtp_security);
-                ui.end_row();
-                text_row(
-                    ui,
-                    t!("account-user", protocol = "SMTP"),
-                    &mut form.smtp_user,
-                    true,
-                );
-                let l = ui.label(t!("account-login"));
-                ui.horizontal(|ui| {
-                    ui.selectable_value(&mut form.auth, AuthMethod::Password, t!("login-password"));
-                    ui.selectable_value(&mut form.auth, AuthMethod::Xoauth2, t!("login-xoauth2"))
-                        .on_hover_text(t!("login-xoauth2-hint"));
-                })
-                .response
-                .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label(t!("account-password"));
-                ui.add(
-                    egui::TextEdit::singleline(&mut form.password)
-                        .password(true)
-                        .hint_text(t!("account-password-hint"))
-                        .desired_width(320.0),
-                )
-                .labelled_by(l.id);
-                ui.end_row();
-                ui.strong(t!("account-imap"));
-                ui.weak(t!("account-imap-hint"));
-                ui.end_row();
-                text_row(
-                    ui,
-                    t!("account-host", protocol = "IMAP"),
-                    &mut form.imap_host,
-                    true,
-                );
-                text_row(
-                    ui,
-                    t!("account-port", protocol = "IMAP"),
-                    &mut form.imap_port,
-                    true,
-                );
-                let l = ui.label(t!("account-security", protocol = "IMAP"));
-                security_combo(ui, "imap-security", l.id, &mut form.imap_security);
-                ui.end_row();
-                text_row(
-                    ui,
-                    t!("account-user", protocol = "IMAP"),
-                    &mut form.imap_user,
-                    true,
-                );
-            });
-        ui.horizontal(|ui| {
-            save = ui.button(t!("save")).clicked();
-            cancel = ui.button(t!("cancel")).clicked();
-        });
-        if cancel {
-            self.form = None;
-            return;
-        }
-        if !save {
-            return;
-        }
-        let old = form
-            .editing
-            .as_ref()
-            .and_then(|n| self.accounts.iter().find(|a| &a.name == n));
-        let account = match form.account(old) {
-            Ok(a) => a,
-            Err(e) => {
-                self.error = Some(e);
-                return;
+    /// The form, and what its buttons lead to: closing it, the reason it cannot be saved, or
+    /// the account to store.
+    fn form_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let form = self.form.as_mut()?;
+        match form.show(ui)? {
+            FormAction::Cancel => {
+                self.form = None;
+                None
             }
-        };
-        let stored = if form.editing.is_some() {
-            store.update_account(&account)
-        } else {
-            store.add_account(&account).map(|_| ())
-        };
-        if let Err(e) = stored {
-            self.error = Some(e.to_string());
-            return;
+            FormAction::Save => match form.save_command(&self.accounts) {
+                Ok(command) => Some(command),
+                Err(why) => {
+                    self.error = Some(why);
+                    None
+                }
+            },
         }
-        if !form.password.is_empty() {
-            let password = Secret::new(std::mem::take(&mut form.password));
-            jobs.save_password(account.name.clone(), password);
-        }
-        self.error = None;
-        self.form = None;
-        self.reload(store);
     }
 }

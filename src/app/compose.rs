@@ -1,31 +1,22 @@
 //! Compose and edit: account, To/Cc/Bcc with inline validation, Reply-To, subject, body,
 //! attachments (file dialog or dropped on the window), delivery and read receipts, and
-//! Save draft / Put in buffer / Send now. Storing goes through `outbox::submit_edit`, the same
-//! validation and snapshot path the CLI uses.
+//! Save draft / Put in buffer / Send now. The buttons return a [`Command`]; the app then stores
+//! the mail through [`ComposeForm::submit`] after the frame, by `outbox::submit_edit`, the same
+//! validation and snapshot path the CLI uses. Drawing the form reads nothing from the store.
 
 use std::path::PathBuf;
 
 use eframe::egui;
 
-use super::jobs::Jobs;
+use super::command::Command;
+use super::{Folder, Screen};
 use crate::mail;
 use crate::model::{Attachment, Compose, MessageState, RecipientKind};
 use crate::outbox::{self, Destination, SubmitError};
 use crate::store::{Store, StoreError};
 use crate::t;
 
-/// What the form's buttons did.
-pub enum Outcome {
-    Stay,
-    /// Stored with `id`; `send_now` asks the app to send it at once.
-    Saved {
-        id: i64,
-        draft: bool,
-        send_now: bool,
-    },
-    Cancelled,
-}
-
+/// The mail being written or edited, as typed.
 #[derive(Default)]
 pub struct ComposeForm {
     accounts: Vec<String>,
@@ -143,8 +134,9 @@ impl ComposeForm {
         }
     }
 
-    /// Validates and stores; on error the form keeps everything and shows why.
-    fn save(&mut self, store: &mut Store, destination: Destination) -> Option<i64> {
+    /// Validates and stores the mail, returning its id; on error the form keeps everything and
+    /// shows why. Called by the app's command handling after the frame, never while drawing.
+    pub fn submit(&mut self, store: &mut Store, destination: Destination) -> Option<i64> {
         let compose = self.compose();
         let result = outbox::submit_edit(
             store,
@@ -170,15 +162,16 @@ impl ComposeForm {
                 self.error = Some(t!("error-choose-account"));
                 None
             }
-            Err(e) => {
-                self.error = Some(e.to_string());
+            Err(SubmitError::Store(e)) => {
+                self.error = Some(e.localized());
                 None
             }
         }
     }
 
-    pub fn show(&mut self, ui: &mut egui::Ui, store: &mut Store, jobs: &Jobs) -> Outcome {
-        let mut outcome = Outcome::Stay;
+    /// Draws the form; returns what its buttons asked for (storing happens after the frame).
+    pub fn show(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let mut command = None;
         ui.heading(if self.editing.is_some() {
             t!("compose-edit-title")
         } else {
@@ -205,7 +198,9 @@ impl ComposeForm {
                 )
                 .labelled_by(body.id);
                 ui.add_space(6.0);
-                self.attachments(ui, jobs);
+                if self.attachments(ui) {
+                    command = Some(Command::PickFiles);
+                }
                 ui.add_space(6.0);
                 ui.checkbox(&mut self.notify_delivery, t!("request-delivery"))
                     .on_hover_text(t!("request-delivery-hint"));
@@ -216,42 +211,31 @@ impl ComposeForm {
                     ui.colored_label(ui.visuals().error_fg_color, e);
                 }
                 ui.horizontal(|ui| {
-                    if ui.button(t!("save-draft")).clicked()
-                        && let Some(id) = self.save(store, Destination::Draft)
-                    {
-                        outcome = Outcome::Saved {
-                            id,
-                            draft: true,
-                            send_now: false,
-                        };
+                    let save = |destination, send_now| {
+                        Some(Command::SaveMail {
+                            destination,
+                            send_now,
+                        })
+                    };
+                    if ui.button(t!("save-draft")).clicked() {
+                        command = save(Destination::Draft, false);
                     }
                     if ui
                         .button(t!("put-in-buffer"))
                         .on_hover_text(t!("put-in-buffer-hint"))
                         .clicked()
-                        && let Some(id) = self.save(store, Destination::Queue)
                     {
-                        outcome = Outcome::Saved {
-                            id,
-                            draft: false,
-                            send_now: false,
-                        };
+                        command = save(Destination::Queue, false);
                     }
-                    if ui.button(t!("send-now")).clicked()
-                        && let Some(id) = self.save(store, Destination::Queue)
-                    {
-                        outcome = Outcome::Saved {
-                            id,
-                            draft: false,
-                            send_now: true,
-                        };
+                    if ui.button(t!("send-now")).clicked() {
+                        command = save(Destination::Queue, true);
                     }
                     if ui.button(t!("cancel")).clicked() {
-                        outcome = Outcome::Cancelled;
+                        command = Some(Command::Show(Screen::Mails(Folder::Buffer)));
                     }
                 });
             });
-        outcome
+        command
     }
 
     fn fields(&mut self, ui: &mut egui::Ui) {
@@ -296,14 +280,16 @@ impl ComposeForm {
         ui.end_row();
     }
 
-    fn attachments(&mut self, ui: &mut egui::Ui, jobs: &Jobs) {
-        ui.horizontal(|ui| {
-            ui.strong(t!("attachments"));
-            if ui.button(t!("add-files")).clicked() {
-                jobs.pick_files();
-            }
-            ui.weak(t!("drop-files-hint"));
-        });
+    /// The attachments with their sizes and Remove buttons; true when "Add files…" was clicked.
+    fn attachments(&mut self, ui: &mut egui::Ui) -> bool {
+        let pick = ui
+            .horizontal(|ui| {
+                ui.strong(t!("attachments"));
+                let pick = ui.button(t!("add-files")).clicked();
+                ui.weak(t!("drop-files-hint"));
+                pick
+            })
+            .inner;
         let mut remove_kept = None;
         for (i, a) in self.kept.iter().enumerate() {
             ui.horizontal(|ui| {
@@ -344,6 +330,7 @@ impl ComposeForm {
         if let Some(i) = remove {
             self.files.remove(i);
         }
+        pick
     }
 }
 

@@ -5,18 +5,23 @@
 //! rows a page at a time for what is on screen; with 100,000 mails a frame touches only the
 //! visible rows.
 
+mod chart;
+
 use std::collections::{BTreeSet, HashMap};
 
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
-use crate::model::{DeliveryState, MessageState};
+use super::command::Command;
+use super::labels::{delivery_color, delivery_label, state_icon, state_label};
+use crate::model::MessageState;
 use crate::store::{ListQuery, ListRow, SortKey, Store, StoreError};
 use crate::t;
 
 /// Rows read from the store at once when the table scrolls onto rows not read yet.
 const PAGE: usize = 100;
 
+/// A list of mails, named for the states it holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Folder {
     Buffer,
@@ -48,19 +53,7 @@ impl Folder {
     }
 }
 
-/// What the user asked for; the app carries it out.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
-    None,
-    Open(i64),
-    Send(Vec<i64>),
-    Resend(Vec<i64>),
-    Delete(Vec<i64>),
-    Edit(i64),
-    Reload,
-    UseSandbox,
-}
-
+/// One list on screen: its query, the ids in order and the rows read so far.
 pub struct MailList {
     folder: Folder,
     query: ListQuery,
@@ -126,9 +119,9 @@ impl MailList {
         self.checked.iter().copied().collect()
     }
 
-    /// Search, date range and the actions on the checked mails.
-    pub fn toolbar(&mut self, ui: &mut egui::Ui) -> Action {
-        let mut action = Action::None;
+    /// Search, date range and the actions on the checked mails; returns what was asked for.
+    pub fn toolbar(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let mut command = None;
         let mut changed = false;
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(t!("search"));
@@ -176,13 +169,13 @@ impl MailList {
                         .add_enabled(any, egui::Button::new(t!("send-checked")))
                         .clicked()
                     {
-                        action = Action::Send(self.checked_ids());
+                        command = Some(Command::Send(self.checked_ids()));
                     }
                     if ui
                         .add_enabled(any, egui::Button::new(t!("delete-checked")))
                         .clicked()
                     {
-                        action = Action::Delete(self.checked_ids());
+                        command = Some(Command::Delete(self.checked_ids()));
                     }
                 }
                 Folder::Drafts => {
@@ -190,7 +183,7 @@ impl MailList {
                         .add_enabled(any, egui::Button::new(t!("delete-checked")))
                         .clicked()
                     {
-                        action = Action::Delete(self.checked_ids());
+                        command = Some(Command::Delete(self.checked_ids()));
                     }
                 }
                 Folder::Failed | Folder::Sent => {
@@ -199,12 +192,12 @@ impl MailList {
                         .on_hover_text(t!("resend-hint"))
                         .clicked()
                     {
-                        action = Action::Resend(self.checked_ids());
+                        command = Some(Command::Resend(self.checked_ids()));
                     }
                 }
             }
             if ui.button(t!("refresh")).clicked() {
-                action = Action::Reload;
+                command = Some(Command::Reload);
             }
         });
         if changed {
@@ -217,20 +210,25 @@ impl MailList {
                 .ok()
                 .flatten()
                 .map(|t| t + jiff::SignedDuration::from_hours(24));
-            action = Action::Reload;
+            command = Some(Command::Reload);
         }
-        action
+        command
     }
 
-    /// The table. Reads rows for what is visible; returns the user's action.
+    /// The table. Reads rows for what is visible; returns what the user asked for.
     #[allow(clippy::too_many_lines)] // the columns of one table, in order
-    pub fn table(&mut self, ui: &mut egui::Ui, store: &Store, selected: Option<i64>) -> Action {
+    pub fn table(
+        &mut self,
+        ui: &mut egui::Ui,
+        store: &Store,
+        selected: Option<i64>,
+    ) -> Option<Command> {
         if self.ids.is_empty() {
             ui.add_space(8.0);
             ui.weak(t!("list-empty"));
-            return Action::None;
+            return None;
         }
-        let mut action = Action::None;
+        let mut command = None;
         let mut sort_by = None;
         let text_height = egui::TextStyle::Body.resolve(ui.style()).size.max(16.0);
         let row_height = text_height + 8.0;
@@ -360,10 +358,10 @@ impl MailList {
                         }
                     });
                     if clicked {
-                        action = Action::Open(id);
+                        command = Some(Command::Open(id));
                     }
                     if row.response().clicked() {
-                        action = Action::Open(id);
+                        command = Some(Command::Open(id));
                     }
                 });
             });
@@ -374,9 +372,9 @@ impl MailList {
                 query.sort = key;
                 query.descending = key == SortKey::Date;
             }
-            action = Action::Reload;
+            command = Some(Command::Reload);
         }
-        action
+        command
     }
 }
 
@@ -412,142 +410,6 @@ fn parse_day(text: &str) -> Result<Option<jiff::Timestamp>, ()> {
     date.to_zoned(jiff::tz::TimeZone::system())
         .map(|z| Some(z.timestamp()))
         .map_err(|_| ())
-}
-
-pub fn state_icon(state: MessageState, v: &egui::Visuals) -> (&'static str, egui::Color32) {
-    match state {
-        MessageState::Draft => ("✏", v.weak_text_color()),
-        MessageState::Queued => ("⏳", v.text_color()),
-        MessageState::Sending => ("➡", v.hyperlink_color),
-        MessageState::Sent => ("✔", ok_color(v)),
-        MessageState::Failed => ("✖", v.error_fg_color),
-        MessageState::Uncertain => ("❓", v.warn_fg_color),
-    }
-}
-
-fn ok_color(v: &egui::Visuals) -> egui::Color32 {
-    if v.dark_mode {
-        egui::Color32::from_rgb(110, 200, 120)
-    } else {
-        egui::Color32::from_rgb(20, 130, 40)
-    }
-}
-
-pub fn state_label(state: MessageState) -> String {
-    match state {
-        MessageState::Draft => t!("state-draft"),
-        MessageState::Queued => t!("state-queued"),
-        MessageState::Sending => t!("state-sending"),
-        MessageState::Sent => t!("state-sent"),
-        MessageState::Failed => t!("state-failed"),
-        MessageState::Uncertain => t!("state-uncertain"),
-    }
-}
-
-pub fn delivery_label(d: DeliveryState) -> String {
-    match d {
-        DeliveryState::Pending => t!("delivery-pending"),
-        DeliveryState::Accepted => t!("delivery-accepted"),
-        DeliveryState::Rejected => t!("delivery-rejected"),
-        DeliveryState::Delivered => t!("delivery-delivered"),
-        DeliveryState::Relayed => t!("delivery-relayed"),
-        DeliveryState::Delayed => t!("delivery-delayed"),
-        DeliveryState::Bounced => t!("delivery-bounced"),
-        DeliveryState::Read => t!("delivery-read"),
-    }
-}
-
-pub fn delivery_color(d: DeliveryState, v: &egui::Visuals) -> egui::Color32 {
-    match d {
-        DeliveryState::Delivered | DeliveryState::Read => ok_color(v),
-        DeliveryState::Bounced | DeliveryState::Rejected => v.error_fg_color,
-        DeliveryState::Delayed => v.warn_fg_color,
-        DeliveryState::Pending | DeliveryState::Accepted | DeliveryState::Relayed => v.text_color(),
-    }
-}
-
-impl MailList {
-    /// Sends per day over the last two weeks, with delivered and problem recipients.
-    pub fn chart(&self, ui: &mut egui::Ui) {
-        chart(ui, &self.stats);
-    }
-}
-
-fn chart(ui: &mut egui::Ui, stats: &[crate::store::DayStats]) {
-    if stats.is_empty() {
-        return;
-    }
-    // The last two weeks, days without sends included, so the bars keep their width.
-    let today = jiff::Zoned::now().date();
-    let days: Vec<crate::store::DayStats> = (0..14)
-        .rev()
-        .filter_map(|back| today.checked_sub(jiff::Span::new().days(back)).ok())
-        .map(|day| {
-            let name = day.to_string();
-            stats
-                .iter()
-                .find(|s| s.day == name)
-                .cloned()
-                .unwrap_or(crate::store::DayStats {
-                    day: name,
-                    ..crate::store::DayStats::default()
-                })
-        })
-        .collect();
-    let bars = |f: fn(&crate::store::DayStats) -> u32| -> Vec<egui_plot::Bar> {
-        days.iter()
-            .enumerate()
-            .map(|(i, d)| egui_plot::Bar::new(i as f64, f64::from(f(d))).width(0.28))
-            .collect()
-    };
-    let sent = egui_plot::BarChart::new(t!("chart-sent"), bars(|d| d.sent))
-        .color(egui::Color32::from_rgb(70, 130, 200));
-    let delivered = egui_plot::BarChart::new(t!("chart-delivered"), {
-        let mut b = bars(|d| d.delivered);
-        for bar in &mut b {
-            bar.argument += 0.3;
-        }
-        b
-    })
-    .color(egui::Color32::from_rgb(60, 170, 90));
-    let problems = egui_plot::BarChart::new(t!("chart-problems"), {
-        let mut b = bars(|d| d.problems);
-        for bar in &mut b {
-            bar.argument -= 0.3;
-        }
-        b
-    })
-    .color(egui::Color32::from_rgb(210, 80, 70));
-    let labels: Vec<String> = days
-        .iter()
-        .map(|d| {
-            d.day
-                .parse::<jiff::civil::Date>()
-                .map_or_else(|_| d.day.clone(), crate::i18n::day_month)
-        })
-        .collect();
-    egui_plot::Plot::new("sent-chart")
-        .height(110.0)
-        .allow_scroll(false)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .show_grid([false, true])
-        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
-        .include_x(-0.6)
-        .include_x(13.6)
-        .include_y(0.0)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 0.01 || i < 0.0 {
-                return String::new();
-            }
-            labels.get(i as usize).cloned().unwrap_or_default()
-        })
-        .show(ui, |plot| {
-            plot.bar_chart(sent);
-            plot.bar_chart(delivered);
-            plot.bar_chart(problems);
-        });
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
-//! One mail: the Message, Sent (the receipt) and Delivery tabs.
-
-use std::fmt::Write as _;
+//! One mail: the Message, Sent (the receipt) and Delivery tabs, and the buttons for what can
+//! be done with it in its state (returned as a [`Command`]). The raw text of a report is read
+//! from the store only while its section is open, one row by primary key.
 
 use eframe::egui;
 
-use super::list::{Action, delivery_color, delivery_label, state_label};
+use super::command::Command;
+use super::labels::{delivery_color, delivery_label, state_label, transcript_text};
 use crate::model::{Attempt, Message, MessageState, Outcome};
 use crate::smtp::explain;
 use crate::store::Store;
@@ -18,8 +19,8 @@ pub enum Tab {
 }
 
 /// Draws the mail; returns what the user asked for.
-pub fn show(ui: &mut egui::Ui, store: &Store, m: &Message, tab: &mut Tab) -> Option<Action> {
-    let mut action = None;
+pub fn show(ui: &mut egui::Ui, store: &Store, m: &Message, tab: &mut Tab) -> Option<Command> {
+    let mut command = None;
     ui.horizontal(|ui| {
         ui.selectable_value(tab, Tab::Message, t!("tab-message"));
         ui.selectable_value(tab, Tab::Sent, t!("tab-sent"));
@@ -27,7 +28,7 @@ pub fn show(ui: &mut egui::Ui, store: &Store, m: &Message, tab: &mut Tab) -> Opt
         ui.separator();
         ui.strong(&m.subject);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            action = actions(ui, m);
+            command = actions(ui, m);
         });
     });
     ui.separator();
@@ -39,33 +40,34 @@ pub fn show(ui: &mut egui::Ui, store: &Store, m: &Message, tab: &mut Tab) -> Opt
             Tab::Sent => sent_tab(ui, m),
             Tab::Delivery => delivery_tab(ui, store, m),
         });
-    action
+    command
 }
 
-fn actions(ui: &mut egui::Ui, m: &Message) -> Option<Action> {
-    let mut action = None;
+/// The buttons for what can be done with a mail in its state.
+fn actions(ui: &mut egui::Ui, m: &Message) -> Option<Command> {
+    let mut command = None;
     match m.state {
         MessageState::Draft => {
             if ui.button(t!("delete")).clicked() {
-                action = Some(Action::Delete(vec![m.id]));
+                command = Some(Command::Delete(vec![m.id]));
             }
             if ui.button(t!("edit")).clicked() {
-                action = Some(Action::Edit(m.id));
+                command = Some(Command::Edit(m.id));
             }
         }
         MessageState::Queued => {
             if ui.button(t!("delete")).clicked() {
-                action = Some(Action::Delete(vec![m.id]));
+                command = Some(Command::Delete(vec![m.id]));
             }
             if ui
                 .button(t!("edit"))
                 .on_hover_text(t!("edit-queued-hint"))
                 .clicked()
             {
-                action = Some(Action::Edit(m.id));
+                command = Some(Command::Edit(m.id));
             }
             if ui.button(t!("send-now")).clicked() {
-                action = Some(Action::Send(vec![m.id]));
+                command = Some(Command::Send(vec![m.id]));
             }
         }
         MessageState::Failed | MessageState::Uncertain => {
@@ -74,12 +76,12 @@ fn actions(ui: &mut egui::Ui, m: &Message) -> Option<Action> {
                 .on_hover_text(t!("resend-hint"))
                 .clicked()
             {
-                action = Some(Action::Resend(vec![m.id]));
+                command = Some(Command::Resend(vec![m.id]));
             }
         }
         MessageState::Sending | MessageState::Sent => {}
     }
-    action
+    command
 }
 
 fn field(ui: &mut egui::Ui, name: &str, value: impl Into<egui::WidgetText>) {
@@ -261,14 +263,6 @@ fn sent_tab(ui: &mut egui::Ui, m: &Message) {
     });
 }
 
-/// A transcript as text: offset, direction and line, one per line.
-pub fn transcript_text(lines: &[crate::model::TranscriptLine]) -> String {
-    lines.iter().fold(String::new(), |mut text, l| {
-        let _ = writeln!(text, "{l}");
-        text
-    })
-}
-
 fn delivery_tab(ui: &mut egui::Ui, store: &Store, m: &Message) {
     egui::Grid::new("delivery")
         .striped(true)
@@ -351,7 +345,7 @@ fn delivery_tab(ui: &mut egui::Ui, store: &Store, m: &Message) {
                     }
                     Ok(None) => {}
                     Err(err) => {
-                        ui.colored_label(ui.visuals().error_fg_color, err.to_string());
+                        ui.colored_label(ui.visuals().error_fg_color, err.localized());
                     }
                 }
             });

@@ -1,0 +1,331 @@
+//! The desktop window (eframe/egui). The only module that knows egui.
+//!
+//! Shape after rerun's viewer: [`StempelApp`] owns the live state and the workers' handles.
+//! Each frame `logic` drains worker and job events (time-boxed), applies the theme and the
+//! shortcuts; `frame` draws, and the panels return [`Command`]s instead of acting themselves;
+//! `command` carries them out at the end of the frame. Drawing never blocks and never writes:
+//! the store is read by primary key or through the list's queries, and slow one-off work (a
+//! connection test, a keychain write, the file dialog) runs as a [`jobs`] thread that reports
+//! back through `request_repaint`, as the sender and the scanner do.
+//!
+//! Screens: `list` (Buffer, Sent, Failed, Drafts) with `message` (the selected mail's tabs),
+//! `compose`, `accounts`, `settings`. Every string comes from `locales/` through `t!`.
+
+mod accounts;
+mod command;
+mod compose;
+mod frame;
+mod jobs;
+mod labels;
+mod list;
+mod logic;
+mod message;
+mod settings;
+mod toasts;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use eframe::egui;
+
+use crate::config::{Paths, Settings, Theme};
+use crate::model::{Message, MessageState};
+use crate::sandbox::Sandbox;
+use crate::store::Store;
+use crate::t;
+use crate::worker::{Waker, scanner, sender};
+
+use command::Command;
+pub use list::Folder;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error("the window could not be opened: {0}")]
+    Window(String),
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(paths: &Paths) -> Result<(), AppError> {
+    paths.create()?;
+    let settings = Settings::load(&paths.settings())?;
+    crate::i18n::set_language(crate::i18n::choose(settings.language.as_deref()));
+    let store = Store::open(&paths.database())?;
+    let paths = paths.clone();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Stempel")
+        .with_app_id("app.stempel.Stempel")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([760.0, 480.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon-256.png")) {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        // Window size and the lists' column widths, kept beside the settings.
+        persistence_path: Some(paths.config_dir.join("window.ron")),
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native(
+        "Stempel",
+        options,
+        Box::new(move |cc| {
+            let services = Services::start(store, &paths, settings, &cc.egui_ctx);
+            let mut app = StempelApp::new(&cc.egui_ctx, services);
+            // For scripts (tests/screenshots.sh) and people who want to land on one screen.
+            if let Ok(screen) = std::env::var("STEMPEL_OPEN") {
+                app.open_screen(&screen);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| AppError::Window(e.to_string()))
+}
+
+/// What the window works with: the store, the workers and where things live.
+pub struct Services {
+    pub store: Store,
+    pub sender: Option<sender::Handle>,
+    pub scanner: Option<scanner::Handle>,
+    pub sandbox: Option<Sandbox>,
+    pub settings: Settings,
+    pub paths: Paths,
+}
+
+impl Services {
+    /// Starts the workers and the sandbox for the data folder in `paths`.
+    pub fn start(store: Store, paths: &Paths, settings: Settings, ctx: &egui::Context) -> Self {
+        let waker = waker(ctx);
+        let db = paths.database();
+        let sender = sender::spawn(db.clone(), sender::Options::default(), waker.clone()).ok();
+        let interval = Duration::from_secs(u64::from(settings.scan_interval_minutes.max(1)) * 60);
+        let scanner = scanner::spawn(db, interval, scanner::Options::default(), waker).ok();
+        Self {
+            store,
+            sender,
+            scanner,
+            sandbox: Sandbox::start().ok(),
+            settings,
+            paths: paths.clone(),
+        }
+    }
+}
+
+/// Wakes the window from another thread: a repaint, whose `logic` then drains the events.
+fn waker(ctx: &egui::Context) -> Waker {
+    let ctx = ctx.clone();
+    Arc::new(move || ctx.request_repaint())
+}
+
+/// What fills the window beside the navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Screen {
+    Mails(Folder),
+    Compose,
+    Accounts,
+    Settings,
+}
+
+/// Progress of a send batch.
+#[derive(Clone, Copy, Debug, Default)]
+struct Progress {
+    done: usize,
+    total: usize,
+}
+
+/// The window's live state. The domain lives in the store; this holds what is on screen and
+/// the handles to the workers.
+pub struct StempelApp {
+    store: Store,
+    sender: Option<sender::Handle>,
+    scanner: Option<scanner::Handle>,
+    sandbox: Option<Sandbox>,
+    settings: Settings,
+    paths: Paths,
+    jobs: jobs::Jobs,
+    screen: Screen,
+    list: list::MailList,
+    selected: Option<Message>,
+    tab: message::Tab,
+    compose: compose::ComposeForm,
+    accounts: accounts::AccountsScreen,
+    counts: Vec<(MessageState, u64)>,
+    sending: Option<Progress>,
+    scanning: bool,
+    last_check: Option<jiff::Timestamp>,
+    toasts: toasts::Toasts,
+    /// A resend waiting for the user's yes.
+    confirm_resend: Option<Vec<i64>>,
+    /// The theme last applied, to apply a change once.
+    applied_theme: Option<Theme>,
+}
+
+impl StempelApp {
+    #[must_use]
+    pub fn new(ctx: &egui::Context, services: Services) -> Self {
+        let Services {
+            store,
+            sender,
+            scanner,
+            sandbox,
+            settings,
+            paths,
+        } = services;
+        let mut app = Self {
+            store,
+            sender,
+            scanner,
+            sandbox,
+            settings,
+            paths,
+            jobs: jobs::Jobs::new(waker(ctx)),
+            screen: Screen::Mails(Folder::Buffer),
+            list: list::MailList::new(Folder::Buffer),
+            selected: None,
+            tab: message::Tab::Message,
+            compose: compose::ComposeForm::default(),
+            accounts: accounts::AccountsScreen::default(),
+            counts: Vec::new(),
+            sending: None,
+            scanning: false,
+            last_check: None,
+            toasts: toasts::Toasts::default(),
+            confirm_resend: None,
+            applied_theme: None,
+        };
+        app.refresh_sandbox_account();
+        app.reload();
+        // Look for reports once at start; then every interval (the scanner's own timer).
+        app.handle(Command::CheckNow);
+        app
+    }
+
+    /// Shows a named screen: `buffer`, `sent`, `failed`, `drafts` (a list), `sent-tab` or
+    /// `delivery` (the newest sent mail on that tab), `compose` (an example mail), `accounts`,
+    /// `settings`. Unknown names leave the Buffer.
+    pub fn open_screen(&mut self, name: &str) {
+        let newest_sent = |app: &mut Self, tab: message::Tab| {
+            app.go(Screen::Mails(Folder::Sent));
+            if let Some(id) = app.list.first() {
+                app.open(id);
+                app.tab = tab;
+            }
+        };
+        match name {
+            "sent" => self.go(Screen::Mails(Folder::Sent)),
+            "failed" => self.go(Screen::Mails(Folder::Failed)),
+            "drafts" => self.go(Screen::Mails(Folder::Drafts)),
+            "sent-tab" => newest_sent(self, message::Tab::Sent),
+            "delivery" => newest_sent(self, message::Tab::Delivery),
+            "compose" => {
+                let first = self
+                    .store
+                    .accounts()
+                    .ok()
+                    .and_then(|a| a.into_iter().next());
+                let account = first.map(|a| a.name).unwrap_or_default();
+                self.compose = compose::ComposeForm::example(&self.store, &account);
+                self.go(Screen::Compose);
+            }
+            "accounts" => {
+                self.go(Screen::Accounts);
+                self.accounts.start_with_preset("gmail");
+            }
+            "settings" => self.go(Screen::Settings),
+            _ => self.go(Screen::Mails(Folder::Buffer)),
+        }
+    }
+
+    /// Points an existing sandbox account at this run's sandbox port.
+    fn refresh_sandbox_account(&mut self) {
+        let Some(sandbox) = self.sandbox else { return };
+        if self.store.account(crate::sandbox::ACCOUNT).is_ok()
+            && let Err(e) = self.store.update_account(&sandbox.account())
+        {
+            self.toasts.error(e.localized());
+        }
+    }
+
+    /// Re-reads the counts, the current list and the selected mail.
+    fn reload(&mut self) {
+        match self.store.counts() {
+            Ok(c) => self.counts = c,
+            Err(e) => self.toasts.error(e.localized()),
+        }
+        if let Err(e) = self.list.reload(&self.store) {
+            self.toasts.error(e.localized());
+        }
+        if let Some(id) = self.selected.as_ref().map(|m| m.id) {
+            self.selected = self.store.message(id).ok();
+        }
+    }
+
+    /// How many mails `folder` holds, from the counts read at the last reload.
+    fn count(&self, folder: Folder) -> u64 {
+        self.counts
+            .iter()
+            .filter(|(s, _)| folder.states().contains(s))
+            .map(|(_, n)| n)
+            .sum()
+    }
+
+    /// Whether "Send all" can start: something waits, no batch runs, the sender is there.
+    fn can_send_all(&self) -> bool {
+        self.count(Folder::Buffer) > 0 && self.sending.is_none() && self.sender.is_some()
+    }
+
+    /// Selects the mail `id` (one row by primary key), on the tab that fits its state.
+    fn open(&mut self, id: i64) {
+        match self.store.message(id) {
+            Ok(m) => {
+                self.tab = match m.state {
+                    MessageState::Sent | MessageState::Failed | MessageState::Uncertain => {
+                        message::Tab::Sent
+                    }
+                    _ => message::Tab::Message,
+                };
+                self.selected = Some(m);
+            }
+            Err(e) => self.toasts.error(e.localized()),
+        }
+    }
+
+    /// Changes the screen; a list or the accounts are read again when they come into view.
+    fn go(&mut self, screen: Screen) {
+        if self.screen == screen {
+            return;
+        }
+        self.screen = screen;
+        if let Screen::Mails(folder) = screen {
+            self.list.set_folder(folder);
+            self.selected = None;
+            self.reload();
+        }
+        if screen == Screen::Accounts {
+            self.accounts.reload(&self.store);
+        }
+    }
+
+    /// Asks the sender for `only` (or everything due); says so when it is not running.
+    fn send(&mut self, only: Option<Vec<i64>>) {
+        if self.sender.as_ref().is_some_and(|s| s.send_due(only)) {
+            self.sending.get_or_insert_with(Progress::default);
+        } else {
+            self.toasts.error(t!("sender-not-running"));
+        }
+    }
+}
+
+impl eframe::App for StempelApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.run_logic(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}

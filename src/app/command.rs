@@ -1,0 +1,218 @@
+//! What the user asked for, as data: every panel returns [`Command`]s instead of acting, and
+//! the app carries them out at the end of the frame (rerun's "commands to run at the end of
+//! the frame"). This is the one place where the window writes to the store, starts a send or
+//! a scan, or starts a job; drawing only reads.
+
+use super::compose::ComposeForm;
+use super::{Folder, Screen, StempelApp};
+use crate::model::Account;
+use crate::outbox::Destination;
+use crate::secrets::Secret;
+
+/// One thing the user asked for in a list, the message view, a form, a dialog or a shortcut.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Show another screen; a list or the accounts are read again as they come into view.
+    Show(Screen),
+    /// An empty Compose with the first account chosen.
+    NewMail,
+    /// Select a mail and show it below the list.
+    Open(i64),
+    /// Send these mails now, even if a retry is scheduled later.
+    Send(Vec<i64>),
+    /// Send everything due in the Buffer.
+    SendAll,
+    /// Ask the scanner to look for reports now.
+    CheckNow,
+    /// Focus the search field of a list (the Sent list when no list is shown).
+    Search,
+    /// Send failed or uncertain mails again: asks first, it may already have arrived.
+    Resend(Vec<i64>),
+    /// The user said yes to the resend being asked about.
+    ResendConfirmed,
+    /// The user said no to the resend being asked about.
+    ResendCancelled,
+    /// Delete drafts or queued mails.
+    Delete(Vec<i64>),
+    /// Open a draft or a queued mail in Compose (a queued one goes back to the drafts).
+    Edit(i64),
+    /// Read the counts, the list and the selected mail again.
+    Reload,
+    /// Add (or point at this run's port) the sandbox account and compose an example mail.
+    UseSandbox,
+    /// The accounts screen with an empty new-account form.
+    NewAccount,
+    /// Add the sandbox account from the accounts screen.
+    AddSandboxAccount,
+    /// Store an account checked by its form; its password, if typed, goes to the keychain.
+    SaveAccount {
+        account: Account,
+        /// Whether it replaces a stored account of that name (else it is added).
+        existing: bool,
+        password: Option<Secret>,
+    },
+    /// Connect, secure and log in with an account, then QUIT (a job).
+    TestConnection(Account),
+    /// Store the mail in Compose as a draft or in the buffer; `send_now` sends it at once.
+    SaveMail {
+        destination: Destination,
+        send_now: bool,
+    },
+    /// The file dialog for attachments (a job).
+    PickFiles,
+}
+
+impl StempelApp {
+    /// Carries out one command. Runs after the frame's drawing (or from `logic`), never in it.
+    pub(super) fn handle(&mut self, command: Command) {
+        match command {
+            Command::Show(screen) => self.go(screen),
+            Command::NewMail => {
+                self.compose = ComposeForm::new(&self.store);
+                self.go(Screen::Compose);
+            }
+            Command::Open(id) => self.open(id),
+            Command::Send(ids) => self.send(Some(ids)),
+            Command::SendAll => self.send(None),
+            Command::CheckNow => {
+                if let Some(s) = &self.scanner
+                    && s.scan_now(None)
+                {
+                    self.scanning = true;
+                }
+            }
+            Command::Search => {
+                if !matches!(self.screen, Screen::Mails(_)) {
+                    self.go(Screen::Mails(Folder::Sent));
+                }
+                self.list.focus_search = true;
+            }
+            Command::Resend(ids) => self.confirm_resend = Some(ids),
+            Command::ResendConfirmed => self.resend_confirmed(),
+            Command::ResendCancelled => self.confirm_resend = None,
+            Command::Delete(ids) => self.delete(&ids),
+            Command::Edit(id) => self.edit(id),
+            Command::Reload => self.reload(),
+            Command::UseSandbox => self.use_sandbox(),
+            Command::NewAccount => {
+                self.go(Screen::Accounts);
+                self.accounts.start_new();
+            }
+            Command::AddSandboxAccount => self.add_sandbox_account(),
+            Command::SaveAccount {
+                account,
+                existing,
+                password,
+            } => self.save_account(&account, existing, password),
+            Command::TestConnection(account) => {
+                self.accounts.testing(&account.name);
+                self.jobs.test_connection(account);
+            }
+            Command::SaveMail {
+                destination,
+                send_now,
+            } => self.save_mail(destination, send_now),
+            Command::PickFiles => self.jobs.pick_files(),
+        }
+    }
+
+    fn resend_confirmed(&mut self) {
+        let Some(ids) = self.confirm_resend.take() else {
+            return;
+        };
+        let mut requeued = Vec::new();
+        for id in ids {
+            match self.store.requeue(id) {
+                Ok(()) => requeued.push(id),
+                Err(e) => self.toasts.error(e.localized()),
+            }
+        }
+        self.reload();
+        if !requeued.is_empty() {
+            self.send(Some(requeued));
+        }
+    }
+
+    fn delete(&mut self, ids: &[i64]) {
+        for &id in ids {
+            if let Err(e) = self.store.delete(id) {
+                self.toasts.error(e.localized());
+            }
+            if self.selected.as_ref().is_some_and(|m| m.id == id) {
+                self.selected = None;
+            }
+        }
+        self.reload();
+    }
+
+    fn edit(&mut self, id: i64) {
+        match ComposeForm::edit(&mut self.store, id) {
+            Ok(form) => {
+                self.compose = form;
+                self.selected = None;
+                self.reload();
+                self.screen = Screen::Compose;
+            }
+            Err(e) => self.toasts.error(e.localized()),
+        }
+    }
+
+    fn use_sandbox(&mut self) {
+        let Some(sandbox) = self.sandbox else { return };
+        let account = sandbox.account();
+        let result = if self.store.account(&account.name).is_ok() {
+            self.store.update_account(&account)
+        } else {
+            self.store.add_account(&account).map(|_| ())
+        };
+        match result {
+            Ok(()) => {
+                self.compose = ComposeForm::example(&self.store, crate::sandbox::ACCOUNT);
+                self.screen = Screen::Compose;
+            }
+            Err(e) => self.toasts.error(e.localized()),
+        }
+    }
+
+    fn add_sandbox_account(&mut self) {
+        let Some(sandbox) = self.sandbox else { return };
+        match self.store.add_account(&sandbox.account()) {
+            Ok(_) => self.accounts.reload(&self.store),
+            Err(e) => self.accounts.show_error(e.localized()),
+        }
+    }
+
+    fn save_account(&mut self, account: &Account, existing: bool, password: Option<Secret>) {
+        let stored = if existing {
+            self.store.update_account(account)
+        } else {
+            self.store.add_account(account).map(|_| ())
+        };
+        if let Err(e) = stored {
+            self.accounts.show_error(e.localized());
+            return;
+        }
+        if let Some(password) = password {
+            self.jobs.save_password(account.name.clone(), password);
+        }
+        self.accounts.saved(&self.store);
+    }
+
+    fn save_mail(&mut self, destination: Destination, send_now: bool) {
+        let Some(id) = self.compose.submit(&mut self.store, destination) else {
+            // The form shows why.
+            return;
+        };
+        let folder = match destination {
+            Destination::Draft => Folder::Drafts,
+            Destination::Queue => Folder::Buffer,
+        };
+        self.compose = ComposeForm::default();
+        // From Compose `go` always changes screen, which reloads the list.
+        self.go(Screen::Mails(folder));
+        self.open(id);
+        if send_now {
+            self.send(Some(vec![id]));
+        }
+    }
+}
