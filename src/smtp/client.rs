@@ -160,6 +160,14 @@ impl Client {
         };
         transcript.push(Dir::Info, format!("connected to {peer}"));
         let _ = tcp.set_nodelay(true);
+        // The handshake of implicit TLS is bounded like the greeting it stands before: a
+        // server that never answers the ClientHello must not hold the send forever.
+        if let Err(e) = tcp
+            .set_read_timeout(Some(endpoint.timeouts.greeting))
+            .and_then(|()| tcp.set_write_timeout(Some(endpoint.timeouts.greeting)))
+        {
+            return Err((io_err(Phase::TlsHandshake, e), transcript));
+        }
         let stream = if endpoint.security == Security::Tls {
             match wrap_tls(tcp, &endpoint.host, tls, Phase::TlsHandshake) {
                 Ok(s) => Stream::Tls(Box::new(s)),

@@ -24,6 +24,8 @@ pub enum Act {
     Drop,
     /// Say nothing for this long, then close.
     Stall(Duration),
+    /// Answer with these lines one byte at a time, this long apart (a trickling server).
+    Trickle(String, Duration),
 }
 
 fn r(s: &str) -> Act {
@@ -240,6 +242,15 @@ fn act(conn: &mut Conn, a: &Act) -> bool {
             true
         }
         Act::Drop => false,
+        Act::Trickle(text, gap) => {
+            for byte in text.replace('\n', "\r\n").bytes().chain(*b"\r\n") {
+                if conn.write_all(&[byte]).and_then(|()| conn.flush()).is_err() {
+                    return false;
+                }
+                std::thread::sleep(*gap);
+            }
+            true
+        }
         Act::Stall(d) => {
             std::thread::sleep(*d);
             false

@@ -1,0 +1,169 @@
+//! The sender against servers that try to hold it, fill its database or mislead its words:
+//! each finding of the hostile-server probe, against the real TLS peer of `tests/peer`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failure should panic
+
+mod peer;
+
+use std::time::{Duration, Instant};
+
+use peer::{Act, Peer, Script};
+use stempel::model::{Account, Compose, Mailbox, MessageState, Security};
+use stempel::outbox::{self, Destination};
+use stempel::smtp::client::Timeouts;
+use stempel::store::Store;
+use stempel::worker::sender::{self, Event};
+
+/// Queues `mails` mails to the peer and sends them in one batch; returns the data folder, the
+/// ids and how long the batch took.
+fn send(script: Script, mails: usize, to: &str) -> (tempfile::TempDir, Vec<i64>, Duration, Peer) {
+    let peer = Peer::start(script);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stempel.db");
+    let mut store = Store::open(&db).unwrap();
+    let from = Mailbox {
+        name: Some("Firma".into()),
+        address: "faktury@firma.pl".into(),
+    };
+    let mut account = Account::new("peer", from, "localhost");
+    account.smtp.port = peer.port;
+    account.smtp.security = Security::Starttls;
+    account.smtp.user = "faktury@firma.pl".into();
+    account.password_command = Some("printf pw".into());
+    account.ca_file = Some(peer.ca_path());
+    store.add_account(&account).unwrap();
+    let ids = (0..mails)
+        .map(|i| {
+            let compose = Compose {
+                to: vec![to.to_owned()],
+                subject: format!("Faktura FV/{i}"),
+                body_text: "Dzień dobry".into(),
+                ..Compose::default()
+            };
+            outbox::submit(&mut store, "peer", &compose, &[], Destination::Queue).unwrap()
+        })
+        .collect();
+    let short = Duration::from_millis(1500);
+    let handle = sender::spawn(
+        db,
+        sender::Options {
+            timeouts: Timeouts {
+                connect: short,
+                greeting: short,
+                command: short,
+                data_block: short,
+                data_end: short,
+            },
+            helo_name: None,
+        },
+        stempel::worker::no_waker(),
+    )
+    .unwrap();
+    let started = Instant::now();
+    assert!(handle.send_due(None));
+    loop {
+        match handle
+            .events
+            .recv_timeout(Duration::from_mins(2))
+            .unwrap()
+        {
+            Event::BatchFinished(_) => break,
+            Event::Problem(p) => panic!("problem: {p}"),
+            Event::BatchStarted { .. } | Event::MailDone(_) => {}
+        }
+    }
+    let took = started.elapsed();
+    drop(handle);
+    (dir, ids, took, peer)
+}
+
+fn folder_size(dir: &std::path::Path) -> u64 {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum()
+}
+
+#[test]
+fn a_trickling_server_cannot_hold_a_send_past_the_deadline() {
+    // 2,000 bytes of greeting, one every 20 ms: 40 s if each byte reset the timeout.
+    let greeting = format!("220-{}\n220 ok", "x".repeat(2000));
+    let script = Script {
+        greeting: Act::Trickle(greeting, Duration::from_millis(20)),
+        ..Script::default()
+    };
+    let (dir, ids, took, _peer) = send(script, 1, "klient@example.com");
+    assert!(took < Duration::from_secs(8), "took {took:?}");
+    let store = Store::open(&dir.path().join("stempel.db")).unwrap();
+    let m = store.message(ids[0]).unwrap();
+    assert_eq!(m.state, MessageState::Queued, "{:?}", m.last_error);
+    assert_eq!(
+        m.attempts[0].explanation_key.as_deref(),
+        Some("smtp-timeout")
+    );
+}
+
+#[test]
+fn a_huge_greeting_and_ehlo_do_not_bloat_the_database() {
+    // Nearly the most a reply may be: 190 lines of 8,000 bytes, in the greeting and both EHLOs.
+    let line = "y".repeat(8000);
+    let big = |code: &str, last: &str| {
+        let mut text = format!("{code}-{line}\n").repeat(190);
+        text.push_str(last);
+        text
+    };
+    let script = Script {
+        greeting: Act::Reply(big("220", "220 peer.test ready")),
+        ehlo: Act::Reply(big(
+            "250",
+            "250-STARTTLS\n250-AUTH PLAIN LOGIN\n250-PIPELINING\n250 8BITMIME",
+        )),
+        ..Script::default()
+    };
+    let (dir, ids, _took, _peer) = send(script, 20, "klient@example.com");
+    let store = Store::open(&dir.path().join("stempel.db")).unwrap();
+    for id in &ids {
+        assert_eq!(store.message(*id).unwrap().state, MessageState::Sent);
+    }
+    let transcript = &store.message(ids[0]).unwrap().attempts[0].transcript;
+    assert!(
+        transcript
+            .iter()
+            .any(|l| l.line.contains("more reply lines")),
+        "the transcript says what it left out"
+    );
+    drop(store);
+    let size = folder_size(dir.path());
+    assert!(size < 5_000_000, "data folder is {size} bytes");
+}
+
+#[test]
+fn a_look_alike_domain_goes_on_the_wire_as_the_domain_it_stands_for() {
+    let (dir, ids, _took, peer) = send(Script::default(), 1, "jan@klient\u{3002}firma.pl");
+    let seen = peer.seen();
+    assert!(
+        seen.commands
+            .iter()
+            .any(|c| c.starts_with("RCPT TO:<jan@klient.firma.pl>")),
+        "{:?}",
+        seen.commands
+    );
+    let store = Store::open(&dir.path().join("stempel.db")).unwrap();
+    let m = store.message(ids[0]).unwrap();
+    assert_eq!(m.recipients[0].address, "jan@klient.firma.pl");
+}
+
+#[test]
+fn a_stray_250_to_starttls_is_not_read_as_an_accepted_mail() {
+    let script = Script {
+        starttls: Act::Reply("250 2.0.0 ok".into()),
+        ..Script::default()
+    };
+    let (dir, ids, _took, _peer) = send(script, 1, "klient@example.com");
+    let store = Store::open(&dir.path().join("stempel.db")).unwrap();
+    let m = store.message(ids[0]).unwrap();
+    assert_ne!(m.state, MessageState::Sent);
+    assert_eq!(
+        m.attempts[0].explanation_key.as_deref(),
+        Some("smtp-unexpected-reply")
+    );
+}
