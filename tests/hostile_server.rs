@@ -61,11 +61,7 @@ fn send(script: Script, mails: usize, to: &str) -> (tempfile::TempDir, Vec<i64>,
     let started = Instant::now();
     assert!(handle.send_due(None));
     loop {
-        match handle
-            .events
-            .recv_timeout(Duration::from_mins(2))
-            .unwrap()
-        {
+        match handle.events.recv_timeout(Duration::from_mins(2)).unwrap() {
             Event::BatchFinished(_) => break,
             Event::Problem(p) => panic!("problem: {p}"),
             Event::BatchStarted { .. } | Event::MailDone(_) => {}
@@ -98,7 +94,7 @@ fn a_trickling_server_cannot_hold_a_send_past_the_deadline() {
     assert_eq!(m.state, MessageState::Queued, "{:?}", m.last_error);
     assert_eq!(
         m.attempts[0].explanation_key.as_deref(),
-        Some("smtp-timeout")
+        Some("smtp-greeting-timeout")
     );
 }
 

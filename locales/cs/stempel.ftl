@@ -375,6 +375,8 @@ secret-unavailable = heslo nešlo přečíst z klíčenky ani z příkazu pro he
 secret-unavailable-advice = odemkněte klíčenku nebo zadejte pro účet příkaz pro heslo; Stempel to zkusí znovu později
 smtp-unexpected-reply = server odpověděl způsobem, který k tomuto kroku rozhovoru nepatří
 smtp-unexpected-reply-advice = zkontrolujte název serveru, port a zabezpečení účtu; Stempel to zkusí znovu později
+smtp-greeting-timeout = server Stempel nepozdravil; takto mlčí port, který čeká TLS od prvního bajtu (465)
+smtp-greeting-timeout-advice = zkontrolujte port a zabezpečení účtu: TLS pro port 465, STARTTLS pro 587
 tls-setup = soubor CA tohoto účtu nelze použít
 tls-setup-advice = zkontrolujte soubor CA zadaný u tohoto účtu
 

@@ -371,6 +371,8 @@ secret-unavailable = das Passwort konnte weder aus dem Schlüsselbund noch vom P
 secret-unavailable-advice = entsperren Sie den Schlüsselbund oder geben Sie dem Konto einen Passwort-Befehl; Stempel versucht es später erneut
 smtp-unexpected-reply = der Server gab eine Antwort, die nicht zu diesem Schritt des Gesprächs passt
 smtp-unexpected-reply-advice = prüfen Sie Servername, Port und Sicherheit des Kontos; Stempel versucht es später erneut
+smtp-greeting-timeout = der Server hat Stempel nicht begrüßt; so schweigt ein Port, der TLS ab dem ersten Byte erwartet (465)
+smtp-greeting-timeout-advice = prüfen Sie Port und Sicherheit des Kontos: TLS für Port 465, STARTTLS für 587
 tls-setup = die CA-Datei des Kontos kann nicht verwendet werden
 tls-setup-advice = prüfen Sie die für dieses Konto angegebene CA-Datei
 

@@ -371,6 +371,8 @@ secret-unavailable = the password could not be read from the keychain or the pas
 secret-unavailable-advice = unlock the keychain, or give the account a password command; Stempel tries again later
 smtp-unexpected-reply = the server gave an answer that does not fit this step of the conversation
 smtp-unexpected-reply-advice = check the server name, port and security of the account; Stempel tries again later
+smtp-greeting-timeout = the server did not greet Stempel; a port that expects TLS from the first byte (465) stays silent like this
+smtp-greeting-timeout-advice = check the port and security of the account: TLS for port 465, STARTTLS for 587
 tls-setup = the account's CA file cannot be used
 tls-setup-advice = check the CA file given for this account
 

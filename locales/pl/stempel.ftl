@@ -375,6 +375,8 @@ secret-unavailable = nie udało się odczytać hasła z pęku kluczy ani z polec
 secret-unavailable-advice = odblokuj pęk kluczy albo podaj dla konta polecenie hasła; Stempel spróbuje ponownie później
 smtp-unexpected-reply = serwer udzielił odpowiedzi, która nie pasuje do tego etapu rozmowy
 smtp-unexpected-reply-advice = sprawdź nazwę serwera, port i zabezpieczenia konta; Stempel spróbuje ponownie później
+smtp-greeting-timeout = serwer nie przywitał się ze Stemplem; tak milczy port oczekujący TLS od pierwszego bajtu (465)
+smtp-greeting-timeout-advice = sprawdź port i zabezpieczenia konta: TLS dla portu 465, STARTTLS dla 587
 tls-setup = pliku CA tego konta nie można użyć
 tls-setup-advice = sprawdź plik CA podany dla tego konta
 

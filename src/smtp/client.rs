@@ -41,6 +41,8 @@ use stream::{Stream, io_err, wrap_tls};
 
 /// Longest reply line accepted (RFC 5321 says 512; servers are generous).
 pub const MAX_LINE: usize = 8192;
+/// How long a silent server is waited for before the greeting is given up.
+pub const GREETING_SILENCE: Duration = Duration::from_secs(30);
 /// Most lines in one multi-line reply.
 pub const MAX_REPLY_LINES: usize = 200;
 
@@ -200,7 +202,10 @@ impl Client {
             // Implicit TLS: the handshake completes on the first read or write.
             let _ = s;
         }
-        let greeting = self.read_reply(Phase::Greeting, self.endpoint.timeouts.greeting)?;
+        // A server that says nothing for this long is most often an implicit-TLS port (465)
+        // waiting for our TLS hello: say so in seconds, not after RFC 5321's five minutes.
+        let limit = self.endpoint.timeouts.greeting.min(GREETING_SILENCE);
+        let greeting = self.read_reply(Phase::Greeting, limit)?;
         if greeting.code != 220 {
             return Err(SmtpError::Reply {
                 phase: Phase::Greeting,

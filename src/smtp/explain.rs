@@ -286,6 +286,13 @@ pub fn explain_error(err: &SmtpError) -> Explanation {
             "Stempel could not connect to the server",
             "check the internet connection, the server name and the port",
         ),
+        SmtpError::Timeout {
+            phase: Phase::Greeting,
+        } => ex(
+            "smtp-greeting-timeout",
+            "the server did not greet Stempel; a port that expects TLS from the first byte (465) stays silent like this",
+            "check the port and security of the account: TLS for port 465, STARTTLS for 587",
+        ),
         SmtpError::Timeout { .. } => ex(
             "smtp-timeout",
             "the server stopped answering",

@@ -18,14 +18,16 @@ pub(super) struct Session {
     pub setup: Vec<TranscriptLine>,
 }
 
+/// The server and how to greet it. EHLO names the sender's domain as its A-label: an account
+/// stored before addresses were normalised may still hold a Unicode domain.
 fn endpoint(account: &Account, options: &Options) -> Endpoint {
     let helo = options.helo_name.clone().unwrap_or_else(|| {
-        account
+        let domain = account
             .from
             .address
             .rsplit_once('@')
-            .map_or("localhost", |(_, d)| d)
-            .to_owned()
+            .map_or("localhost", |(_, d)| d);
+        idna::domain_to_ascii(domain).unwrap_or_else(|_| "localhost".to_owned())
     });
     Endpoint {
         host: account.smtp.host.clone(),
