@@ -74,6 +74,8 @@ impl MessageState {
             (Draft | Sending | Failed | Uncertain, Queued)
                 | (Queued, Draft | Sending)
                 | (Sending, Sent | Failed | Uncertain)
+                // A report about an uncertain mail proves the server had it.
+                | (Uncertain, Sent)
         )
     }
 
@@ -489,6 +491,9 @@ pub struct Message {
     pub attachments: Vec<Attachment>,
     pub attempts: Vec<Attempt>,
     pub events: Vec<DeliveryEvent>,
+    /// The delivery event whose report settled this mail when it was uncertain: the report
+    /// proves the server had it, so it counts as sent.
+    pub settled_by: Option<i64>,
 }
 
 #[cfg(test)]
@@ -519,6 +524,7 @@ mod tests {
             (Sending, Queued),
             (Failed, Queued),
             (Uncertain, Queued),
+            (Uncertain, Sent),
         ];
         for from in MessageState::ALL {
             for to in MessageState::ALL {

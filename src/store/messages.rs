@@ -419,7 +419,7 @@ impl Store {
 const MESSAGE_SELECT: &str = "SELECT m.id, a.name, m.state, m.message_id, m.envelope_id,
     m.subject, m.from_name, m.from_addr, m.reply_to, COALESCE(t.body_text, ''), m.notify_delivery,
     m.read_receipt, m.sha256, m.size, m.created_at, m.queued_at, m.sent_at, m.attempt_count,
-    m.next_attempt_at, m.last_error, m.queue_id
+    m.next_attempt_at, m.last_error, m.queue_id, m.settled_by
     FROM messages m JOIN accounts a ON a.id = m.account_id
     LEFT JOIN texts t ON t.message_id = m.id";
 
@@ -459,5 +459,6 @@ fn message_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Message>> {
         attachments: Vec::new(),
         attempts: Vec::new(),
         events: Vec::new(),
+        settled_by: r.get(21)?,
     }))
 }

@@ -4,8 +4,8 @@
 use jiff::Timestamp;
 use rusqlite::{OptionalExtension, params};
 
-use super::{Result, Store, StoreError, now_ms, ts};
-use crate::model::DeliveryState;
+use super::{Result, Store, StoreError, now_ms, state_in, transition_in, ts};
+use crate::model::{DeliveryState, MessageState};
 
 /// A report matched to a mail, for [`Store::add_delivery_event`].
 #[derive(Clone, Debug)]
@@ -29,7 +29,8 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT id FROM messages WHERE envelope_id = ?1 AND sent_at IS NOT NULL",
+                "SELECT id FROM messages WHERE envelope_id = ?1
+                   AND (sent_at IS NOT NULL OR state = 'uncertain')",
                 [envelope_id.trim()],
                 |r| r.get(0),
             )
@@ -45,7 +46,8 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT id FROM messages WHERE message_id = ?1 AND sent_at IS NOT NULL",
+                "SELECT id FROM messages WHERE message_id = ?1
+                   AND (sent_at IS NOT NULL OR state = 'uncertain')",
                 [id],
                 |r| r.get(0),
             )
@@ -172,6 +174,21 @@ impl Store {
             .as_deref()
             .and_then(DeliveryState::parse)
             .is_none_or(|c| e.state.rank() >= c.rank());
+        // A report tied to an uncertain mail by its own ids proves the server had the mail:
+        // it is sent, settled by this report (a "probable" match proves nothing).
+        if inserted
+            && e.matched_by != "probable"
+            && state_in(&tx, e.message)? == MessageState::Uncertain
+        {
+            let event = tx.last_insert_rowid();
+            transition_in(&tx, e.message, MessageState::Sent)?;
+            tx.execute(
+                "UPDATE messages SET sent_at = COALESCE(
+                        (SELECT MAX(finished_at) FROM attempts WHERE message_id = ?1), ?3),
+                    settled_by = ?2, last_error = NULL WHERE id = ?1",
+                params![e.message, event, now_ms()],
+            )?;
+        }
         if inserted
             && advances
             && let Some(rid) = recipient_id

@@ -157,4 +157,10 @@ CREATE INDEX messages_date ON messages (COALESCE(sent_at, created_at));
 ALTER TABLE accounts ADD COLUMN auth TEXT NOT NULL DEFAULT 'password'
     CHECK (auth IN ('password', 'xoauth2'));
 ",
+    // 4: an uncertain mail settled by a report that proves the server had it (the report's
+    // event); whether the server offered DSN when the mail was sent (the receipt says so).
+    r"
+ALTER TABLE messages ADD COLUMN settled_by INTEGER REFERENCES delivery_events (id);
+ALTER TABLE attempts ADD COLUMN dsn_offered INTEGER;
+",
 ];

@@ -442,3 +442,78 @@ fn accounts_round_trip_and_names_are_unique() {
         Err(StoreError::AccountExists(_))
     ));
 }
+
+fn report_event(message: i64, matched_by: &str) -> NewDeliveryEvent<'_> {
+    NewDeliveryEvent {
+        message,
+        recipient: Some("klient@example.com"),
+        kind: "dsn",
+        state: DeliveryState::Relayed,
+        status: Some("2.0.0"),
+        diagnostic: None,
+        reporting_mta: Some("dns; mx.firma.pl"),
+        remote_mta: Some("dns; mx.example.com"),
+        reported_at: None,
+        matched_by,
+        raw: b"a success report",
+    }
+}
+
+#[test]
+fn a_report_tied_by_its_ids_settles_an_uncertain_mail() {
+    let mut s = store();
+    let id = mail_in(&mut s, MessageState::Uncertain);
+    let message_id = s.message(id).unwrap().message_id;
+    assert_eq!(s.find_by_message_id(&message_id).unwrap(), Some(id));
+    assert!(s.add_delivery_event(&report_event(id, "envid")).unwrap());
+    let m = s.message(id).unwrap();
+    assert_eq!(m.state, MessageState::Sent);
+    assert!(m.sent_at.is_some());
+    assert_eq!(m.settled_by, Some(m.events[0].id));
+}
+
+#[test]
+fn a_probable_match_does_not_settle_an_uncertain_mail() {
+    let mut s = store();
+    let id = mail_in(&mut s, MessageState::Uncertain);
+    assert!(s.add_delivery_event(&report_event(id, "probable")).unwrap());
+    let m = s.message(id).unwrap();
+    assert_eq!(m.state, MessageState::Uncertain);
+    assert_eq!(m.settled_by, None);
+}
+
+/// A database written by the previous schema (version 3) opens, upgrades in place and keeps
+/// its mails.
+#[test]
+fn a_version_3_database_upgrades_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stempel.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in &schema::MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        // A sent mail as version 3 wrote it.
+        conn.execute_batch(
+            "INSERT INTO accounts (id, name, from_addr, smtp_host, smtp_port, smtp_security,
+                 smtp_user, created_at)
+             VALUES (1, 'firma', 'faktury@firma.pl', 'smtp.firma.pl', 587, 'starttls', '', 1);
+             INSERT INTO messages (id, account_id, state, envelope_id, message_id, from_addr,
+                 subject, sha256, size, created_at, updated_at, sent_at, queue_id)
+             VALUES (1, 1, 'sent', 'e1', 'm1@firma.pl', 'faktury@firma.pl', 'Faktura', 'ab',
+                 2, 1, 1, 2, '4Fq2Zk3Y5Vz9');",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let m = s.message(1).unwrap();
+    assert_eq!(m.state, MessageState::Sent);
+    assert_eq!(m.queue_id.as_deref(), Some("4Fq2Zk3Y5Vz9"));
+    assert_eq!(m.settled_by, None);
+    let v: i64 = s
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, schema_version());
+}

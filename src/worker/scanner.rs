@@ -155,7 +155,7 @@ pub fn record_report(
             diagnostic: r.diagnostic.as_deref(),
             reporting_mta: report.reporting_mta.as_deref(),
             remote_mta: r.remote_mta.as_deref(),
-            reported_at: None,
+            reported_at: reported_at(report, r),
             matched_by,
             raw,
         };
@@ -175,6 +175,17 @@ pub fn record_report(
         }
     }
     Ok(changes)
+}
+
+/// When a report says its event happened: the recipient's `Last-Attempt-Date` (the remote
+/// server's hand-over), else the report's own `Date:`.
+fn reported_at(report: &Report, r: &bounce::RecipientReport) -> Option<Timestamp> {
+    r.last_attempt
+        .as_deref()
+        .and_then(mail_parser::DateTime::parse_rfc822)
+        .map(|d| d.to_timestamp())
+        .or(report.date)
+        .and_then(|s| Timestamp::from_second(s).ok())
 }
 
 /// The first UID to read in a folder: after the last one seen, or from the start when the
