@@ -6,7 +6,7 @@
 //! `account`, the outbox's in `outbox`, the readings of server replies and bounces in `explain`.
 //! Exit status: 0 success, 2 bad input (a wrong flag, an invalid address, a missing attachment,
 //! an unknown id), 1 anything else; [`exit_code`] is the one place errors become one, and the
-//! error goes to stderr as one sentence. Without arguments it opens the window.
+//! error goes to stderr as one sentence. Whether to open the window instead is `main`'s choice.
 
 mod account;
 mod args;
@@ -25,19 +25,22 @@ use crate::mail;
 use crate::outbox::SubmitError;
 use crate::secrets::SecretError;
 use crate::store::{Store, StoreError};
+use crate::t;
 
 /// A failure caused by the user's input: exit status 2.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct BadInput(pub String);
 
-/// Runs the CLI and maps errors to exit codes once, in [`exit_code`].
+/// The command line of this process, checked by clap. `--help`, `--version` and usage errors
+/// end the process here (a usage error with exit status 2).
 #[must_use]
-pub fn main() -> ExitCode {
-    exit_code(run(Cli::parse()))
+pub fn parse() -> Cli {
+    Cli::parse()
 }
 
-/// Runs one parsed command; without one, opens the window.
+/// Runs one parsed command. Without one (only a build without the window gets here) that is
+/// bad input.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let paths = Paths::resolve(cli.data_dir.as_deref())?;
     // Messages for people follow the settings' language, else the OS's; JSON never changes.
@@ -46,13 +49,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .and_then(|s| s.language);
     crate::i18n::set_language(crate::i18n::choose(language.as_deref()));
     let Some(command) = cli.command else {
-        #[cfg(feature = "gui")]
-        {
-            crate::app::run(&paths)?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        #[cfg(not(feature = "gui"))]
-        return Err(BadInput(crate::t!("cli-no-window")).into());
+        return Err(BadInput(t!("cli-no-window")).into());
     };
     match command {
         Command::Account(cmd) => account::run(&paths, cmd),
