@@ -193,20 +193,15 @@ fn account_from_args(a: &AccountArgs) -> anyhow::Result<Account> {
         }
         None => None,
     };
-    Ok(Account {
-        name: name.to_owned(),
-        from,
-        reply_to,
-        smtp: Endpoint {
-            host: smtp_host,
-            port: smtp_port,
-            security: security(&smtp_security)?,
-            user: smtp_user,
-        },
-        imap,
-        imap_folders: a.imap_folders.clone(),
-        password_command: a.password_command.clone(),
-        ca_file,
-        auth: AuthMethod::parse(&a.auth).unwrap_or_default(),
-    })
+    let mut account = Account::new(name, from, smtp_host);
+    account.reply_to = reply_to;
+    account.smtp.port = smtp_port;
+    account.smtp.security = security(&smtp_security)?;
+    account.smtp.user = smtp_user;
+    account.imap = imap;
+    account.imap_folders.clone_from(&a.imap_folders);
+    account.password_command.clone_from(&a.password_command);
+    account.ca_file = ca_file;
+    account.auth = AuthMethod::parse(&a.auth).unwrap_or_default();
+    Ok(account)
 }
