@@ -1,5 +1,10 @@
-//! Helpers for the end-to-end tests against the real servers of `tests/mailserver/start.sh`.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // shared by several test crates
+//! Helpers shared by the integration tests: the real binary (`cli`), and access to the real
+//! servers of `tests/mailserver/start.sh` (`MailServer`, `Imap`) for the end-to-end tests.
+// Each test crate compiles this module and uses only some of it: the rest would be dead code.
+// Helpers outside #[test] fns: a failure should panic.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+pub mod cli;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
