@@ -1,22 +1,13 @@
 //! The CLI contract, through the real binary.
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] fns: a failure should panic
 
-use sha2::Digest;
+mod common;
 
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::cli::{list, queue, show, stempel, stempel_with_os_keychain};
 use serde_json::Value;
-
-fn stempel(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("stempel").unwrap();
-    // Messages for people follow the OS language; the tests read English.
-    cmd.env("LC_ALL", "C.UTF-8");
-    cmd.env("STEMPEL_DATA_DIR", dir)
-        .env("STEMPEL_KEYCHAIN", "mock")
-        .env_remove("DBUS_SESSION_BUS_ADDRESS");
-    cmd
-}
+use sha2::Digest;
 
 fn add_account(dir: &Path) {
     stempel(dir)
@@ -39,45 +30,23 @@ fn add_account(dir: &Path) {
         .success();
 }
 
-fn count_rows(dir: &Path) -> usize {
-    let out = stempel(dir).args(["list", "--json"]).output().unwrap();
-    assert!(out.status.success());
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    v.as_array().unwrap().len()
-}
-
+/// Queues the test invoice from `firma` to three recipients, with `extra` arguments.
 fn queue_ok(dir: &Path, extra: &[&str]) -> i64 {
-    let out = stempel(dir)
-        .args([
-            "queue",
-            "--account",
-            "firma",
-            "--to",
-            "klient@example.com",
-            "--cc",
-            "biuro@example.com",
-            "--bcc",
-            "archiwum@firma.pl",
-            "--subject",
-            "Faktura FV/2026/11/001 — zażółć",
-            "--body",
-            "W załączeniu faktura.",
-        ])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(
-        text.lines().count(),
-        1,
-        "queue prints the id alone: {text:?}"
-    );
-    text.trim().parse().unwrap()
+    let invoice = [
+        "--account",
+        "firma",
+        "--to",
+        "klient@example.com",
+        "--cc",
+        "biuro@example.com",
+        "--bcc",
+        "archiwum@firma.pl",
+        "--subject",
+        "Faktura FV/2026/11/001 — zażółć",
+        "--body",
+        "W załączeniu faktura.",
+    ];
+    queue(dir, &[&invoice[..], extra].concat()).parse().unwrap()
 }
 
 #[test]
@@ -181,16 +150,9 @@ fn attachment_snapshot_survives_the_source_file() {
     let bytes = b"%PDF-1.4 the real invoice".to_vec();
     std::fs::write(&pdf, &bytes).unwrap();
     let id = queue_ok(dir.path(), &["--attach", pdf.to_str().unwrap()]);
-    let show = |dir: &Path| -> Value {
-        let out = stempel(dir)
-            .args(["show", &id.to_string(), "--json"])
-            .output()
-            .unwrap();
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
-    let before = show(dir.path());
+    let before = show(dir.path(), &id.to_string());
     std::fs::remove_file(&pdf).unwrap();
-    let after = show(dir.path());
+    let after = show(dir.path(), &id.to_string());
     assert_eq!(before["sha256"], after["sha256"]);
     assert_eq!(before["attachments"], after["attachments"]);
     let expected = hex::encode(sha2::Sha256::digest(&bytes));
@@ -254,7 +216,7 @@ fn bad_input_exits_2_and_stores_nothing() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(err.trim().lines().count(), 1, "one clear sentence: {err}");
         assert!(out.stdout.is_empty());
-        assert_eq!(count_rows(dir.path()), 0, "{args:?} stored something");
+        assert_eq!(list(dir.path()).len(), 0, "{args:?} stored something");
     }
     // Unknown account and unknown id are bad input too.
     stempel(dir.path())
@@ -315,10 +277,7 @@ fn password_never_reaches_the_database() {
 fn set_password_without_a_keychain_names_the_alternative() {
     let dir = tempfile::tempdir().unwrap();
     add_account(dir.path());
-    let out = Command::cargo_bin("stempel")
-        .unwrap()
-        .env("STEMPEL_DATA_DIR", dir.path())
-        .env_remove("STEMPEL_KEYCHAIN")
+    let out = stempel_with_os_keychain(dir.path())
         .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
         .args(["account", "set-password", "firma"])
         .write_stdin("pw\n")

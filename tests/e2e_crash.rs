@@ -6,30 +6,14 @@
 mod common;
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use common::MailServer;
+use common::cli::{list, queue, sender_password_command, server_account, stempel};
 use serde_json::Value;
 
 const MAILS: usize = 30;
-
-fn stempel(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("stempel").unwrap();
-    cmd.env("STEMPEL_DATA_DIR", dir);
-    cmd
-}
-
-fn list(dir: &Path) -> Vec<Value> {
-    let out = stempel(dir).args(["list", "--json"]).output().unwrap();
-    serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
-}
 
 fn count(mails: &[Value], state: &str) -> usize {
     mails.iter().filter(|m| m["state"] == state).count()
@@ -68,43 +52,31 @@ fn killing_the_sender_never_loses_or_doubles_a_mail() {
     let server = MailServer::from_env();
     let dir = tempfile::tempdir().unwrap();
     stempel(dir.path())
-        .args([
-            "account",
-            "add",
+        .args(server_account(
+            &server,
             "crash",
-            "--from",
-            server.var("STEMPEL_MS_SENDER"),
-            "--smtp-host",
-            "localhost",
-            "--smtp-port",
-            server.var("STEMPEL_MS_SUBMISSION_PORT"),
-            "--smtp-security",
+            "STEMPEL_MS_SUBMISSION_PORT",
             "starttls",
-            "--smtp-user",
-            server.var("STEMPEL_MS_SENDER"),
-            "--ca-file",
-            server.var("STEMPEL_MS_CA_FILE"),
-            "--password-command",
-            &format!("printf '{}'", server.var("STEMPEL_MS_SENDER_PASSWORD")),
-        ])
+        ))
+        .args(sender_password_command(&server))
         .assert()
         .success();
     let body = "Pozycja faktury 0123456789 abcdefghij klmnopqrst\n".repeat(2_000);
     for i in 0..MAILS {
-        stempel(dir.path())
-            .args([
-                "queue",
+        let subject = format!("Crash test {i}");
+        queue(
+            dir.path(),
+            &[
                 "--account",
                 "crash",
                 "--to",
                 server.var("STEMPEL_MS_CUSTOMER"),
                 "--subject",
-                &format!("Crash test {i}"),
+                &subject,
                 "--body",
                 &body,
-            ])
-            .assert()
-            .success();
+            ],
+        );
     }
 
     let bin = assert_cmd::cargo::cargo_bin("stempel");

@@ -7,46 +7,26 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+use common::cli::{self, sender_password_command, server_account, show, stempel};
 use common::{Imap, MailServer};
 use lettre::address::Envelope;
 use lettre::transport::smtp::client::Tls;
 use lettre::{SmtpTransport, Transport};
 use serde_json::Value;
 
-fn stempel(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("stempel").unwrap();
-    cmd.env("STEMPEL_DATA_DIR", dir);
-    cmd
-}
-
+/// Queues an invoice from the `scan` account to `to`, with `extra` arguments; returns its id.
 fn queue(dir: &Path, to: &str, subject: &str, extra: &[&str]) -> String {
-    let out = stempel(dir)
-        .args([
-            "queue",
-            "--account",
-            "scan",
-            "--to",
-            to,
-            "--subject",
-            subject,
-            "--body",
-            "Faktura w załączeniu.",
-        ])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_owned()
-}
-
-fn show(dir: &Path, id: &str) -> Value {
-    let out = stempel(dir).args(["show", id, "--json"]).output().unwrap();
-    serde_json::from_slice(&out.stdout).unwrap()
+    let invoice = [
+        "--account",
+        "scan",
+        "--to",
+        to,
+        "--subject",
+        subject,
+        "--body",
+        "Faktura w załączeniu.",
+    ];
+    cli::queue(dir, &[&invoice[..], extra].concat())
 }
 
 fn delivery(v: &Value) -> String {
@@ -80,20 +60,13 @@ fn reports_in_the_mailbox_become_delivery_states() {
     let sender = server.var("STEMPEL_MS_SENDER");
     let customer = server.var("STEMPEL_MS_CUSTOMER");
     stempel(dir.path())
-        .args([
-            "account",
-            "add",
+        .args(server_account(
+            &server,
             "scan",
-            "--from",
-            &format!("Faktury <{sender}>"),
-            "--smtp-host",
-            "localhost",
-            "--smtp-port",
-            server.var("STEMPEL_MS_SUBMISSION_PORT"),
-            "--smtp-security",
+            "STEMPEL_MS_SUBMISSION_PORT",
             "starttls",
-            "--smtp-user",
-            sender,
+        ))
+        .args([
             "--imap-host",
             "localhost",
             "--imap-port",
@@ -102,11 +75,8 @@ fn reports_in_the_mailbox_become_delivery_states() {
             "tls",
             "--imap-user",
             sender,
-            "--ca-file",
-            server.var("STEMPEL_MS_CA_FILE"),
-            "--password-command",
-            &format!("printf '{}'", server.var("STEMPEL_MS_SENDER_PASSWORD")),
         ])
+        .args(sender_password_command(&server))
         .assert()
         .success();
     let unknown = format!("nobody-{}@stempel.test", std::process::id());

@@ -6,75 +6,37 @@ mod common;
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use base64::Engine as _;
 use common::MailServer;
-use serde_json::Value;
+use common::cli::{self, server_account, show, show_printed, stempel_with_os_keychain};
 
-fn stempel(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("stempel").unwrap();
-    cmd.env("STEMPEL_DATA_DIR", dir)
-        .env_remove("STEMPEL_KEYCHAIN");
-    cmd
-}
-
-fn add_account(dir: &Path, server: &MailServer, name: &str, port: &str, security: &str) {
-    stempel(dir)
-        .args([
-            "account",
-            "add",
-            name,
-            "--from",
-            &format!("Faktury <{}>", server.var("STEMPEL_MS_SENDER")),
-            "--smtp-host",
-            "localhost",
-            "--smtp-port",
-            server.var(port),
-            "--smtp-security",
-            security,
-            "--smtp-user",
-            server.var("STEMPEL_MS_SENDER"),
-            "--ca-file",
-            server.var("STEMPEL_MS_CA_FILE"),
-        ])
+/// Adds the account `name` over the port `port_var` with `security`, its password in the OS
+/// keychain.
+fn add_account(dir: &Path, server: &MailServer, name: &str, port_var: &str, security: &str) {
+    stempel_with_os_keychain(dir)
+        .args(server_account(server, name, port_var, security))
         .assert()
         .success();
-    stempel(dir)
+    stempel_with_os_keychain(dir)
         .args(["account", "set-password", name])
         .write_stdin(server.var("STEMPEL_MS_SENDER_PASSWORD"))
         .assert()
         .success();
 }
 
+/// Queues an invoice whose body has a line with a lone dot (dot-stuffing); returns its id.
 fn queue(dir: &Path, account: &str, to: &str, extra: &[&str]) -> String {
-    let out = stempel(dir)
-        .args([
-            "queue",
-            "--account",
-            account,
-            "--to",
-            to,
-            "--subject",
-            "Faktura FV/2026/11/007",
-            "--body",
-            "Dzień dobry,\n.\nfaktura w załączeniu.",
-        ])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_owned()
-}
-
-fn show(dir: &Path, id: &str) -> (Value, String) {
-    let out = stempel(dir).args(["show", id, "--json"]).output().unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
-    (serde_json::from_str(&text).unwrap(), text)
+    let invoice = [
+        "--account",
+        account,
+        "--to",
+        to,
+        "--subject",
+        "Faktura FV/2026/11/007",
+        "--body",
+        "Dzień dobry,\n.\nfaktura w załączeniu.",
+    ];
+    cli::queue(dir, &[&invoice[..], extra].concat())
 }
 
 #[test]
@@ -89,7 +51,7 @@ fn send_over_starttls_keeps_the_servers_receipt() {
         "STEMPEL_MS_SUBMISSION_PORT",
         "starttls",
     );
-    stempel(dir.path())
+    stempel_with_os_keychain(dir.path())
         .args(["account", "test", "firma"])
         .assert()
         .success()
@@ -100,12 +62,13 @@ fn send_over_starttls_keeps_the_servers_receipt() {
         server.var("STEMPEL_MS_CUSTOMER"),
         &["--notify-delivery"],
     );
-    stempel(dir.path())
+    stempel_with_os_keychain(dir.path())
         .args(["send", "--all"])
         .assert()
         .success();
 
-    let (v, text) = show(dir.path(), &id);
+    let text = show_printed(dir.path(), &id);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["state"], "sent");
     let attempt = &v["attempts"][0];
     assert_eq!(attempt["reply_code"], 250);
@@ -171,8 +134,11 @@ fn send_over_implicit_tls() {
         "tls",
     );
     let id = queue(dir.path(), "tls", server.var("STEMPEL_MS_CUSTOMER"), &[]);
-    stempel(dir.path()).args(["send", &id]).assert().success();
-    let (v, _) = show(dir.path(), &id);
+    stempel_with_os_keychain(dir.path())
+        .args(["send", &id])
+        .assert()
+        .success();
+    let v = show(dir.path(), &id);
     assert_eq!(v["state"], "sent");
     let attempt = &v["attempts"][0];
     assert_eq!(
@@ -200,14 +166,17 @@ fn wrong_password_fails_with_an_explanation() {
         "STEMPEL_MS_SUBMISSION_PORT",
         "starttls",
     );
-    stempel(dir.path())
+    stempel_with_os_keychain(dir.path())
         .args(["account", "set-password", "bad"])
         .write_stdin("not-the-password")
         .assert()
         .success();
     let id = queue(dir.path(), "bad", server.var("STEMPEL_MS_CUSTOMER"), &[]);
-    stempel(dir.path()).args(["send"]).assert().code(1);
-    let (v, _) = show(dir.path(), &id);
+    stempel_with_os_keychain(dir.path())
+        .args(["send"])
+        .assert()
+        .code(1);
+    let v = show(dir.path(), &id);
     assert_eq!(v["state"], "failed");
     assert_eq!(v["attempts"][0]["reply_code"], 535);
     assert!(

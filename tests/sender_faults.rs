@@ -2,6 +2,7 @@
 //! explanation, and nothing panics. The peer is real TCP with real TLS (see `tests/peer`).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a failure should panic
 
+mod common;
 mod peer;
 
 use base64::Engine as _;
@@ -9,7 +10,7 @@ use std::time::Duration;
 use stempel::model::DeliveryState::{Accepted, Rejected};
 
 use peer::{Act, CertKind, Peer, Script, TlsMode};
-use stempel::model::{Account, Compose, Endpoint, Mailbox, MessageState, Outcome, Security};
+use stempel::model::{Compose, MessageState, Outcome, Security};
 use stempel::outbox::{self, Destination};
 use stempel::smtp::client::Timeouts;
 use stempel::store::Store;
@@ -51,27 +52,13 @@ fn run_full(script: Script, security: Security, trust: bool, to: &[&str], body: 
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("stempel.db");
     let mut store = Store::open(&db).unwrap();
-    store
-        .add_account(&Account {
-            name: "peer".into(),
-            from: Mailbox {
-                name: Some("Firma".into()),
-                address: "faktury@firma.pl".into(),
-            },
-            reply_to: None,
-            smtp: Endpoint {
-                host: "localhost".into(),
-                port: peer.port,
-                security,
-                user: "faktury@firma.pl".into(),
-            },
-            imap: None,
-            imap_folders: Vec::new(),
-            password_command: Some(format!("printf '{PASSWORD}'")),
-            auth,
-            ca_file: trust.then(|| peer.ca_path()),
-        })
-        .unwrap();
+    let mut account = common::account("peer", "Firma <faktury@firma.pl>", "localhost", peer.port);
+    account.smtp.security = security;
+    account.smtp.user = "faktury@firma.pl".into();
+    account.password_command = Some(format!("printf '{PASSWORD}'"));
+    account.auth = auth;
+    account.ca_file = trust.then(|| peer.ca_path());
+    store.add_account(&account).unwrap();
     let compose = Compose {
         to: to.iter().map(|s| (*s).to_owned()).collect(),
         subject: "Faktura FV/1".into(),
@@ -652,25 +639,12 @@ fn connection_refused_is_deferred() {
     let db = dir.path().join("stempel.db");
     let mut store = Store::open(&db).unwrap();
     store
-        .add_account(&Account {
-            name: "closed".into(),
-            from: Mailbox {
-                name: None,
-                address: "faktury@firma.pl".into(),
-            },
-            reply_to: None,
-            smtp: Endpoint {
-                host: "127.0.0.1".into(),
-                port,
-                security: Security::Starttls,
-                user: String::new(),
-            },
-            imap: None,
-            imap_folders: Vec::new(),
-            password_command: None,
-            auth: stempel::model::AuthMethod::Password,
-            ca_file: None,
-        })
+        .add_account(&common::account(
+            "closed",
+            "faktury@firma.pl",
+            "127.0.0.1",
+            port,
+        ))
         .unwrap();
     let compose = Compose {
         to: vec!["a@example.com".into()],

@@ -1,5 +1,11 @@
-//! Helpers for the end-to-end tests against the real servers of `tests/mailserver/start.sh`.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // shared by several test crates
+//! Helpers shared by the integration tests: the real binary (`cli`), a test account built the
+//! way the code builds one, and access to the real servers of `tests/mailserver/start.sh`
+//! (`MailServer`, `Imap`) for the end-to-end tests.
+// Each test crate compiles this module and uses only some of it: the rest would be dead code.
+// Helpers outside #[test] fns: a failure should panic.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+pub mod cli;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -7,6 +13,17 @@ use std::net::TcpStream;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use stempel::model::Account;
+
+/// An account named `name` sending as `from` (`Name <address>` or `address`) through
+/// `host:port`: `Account::new`'s defaults otherwise (STARTTLS, no login name, no IMAP, no
+/// password command, password login, no CA file). Tests set what else differs.
+pub fn account(name: &str, from: &str, host: &str, port: u16) -> Account {
+    let mut account = Account::new(name, stempel::mail::parse_mailbox(from).unwrap(), host);
+    account.smtp.port = port;
+    account
+}
 
 /// The environment `start.sh` wrote (`$STEMPEL_MAILSERVER_DIR/env`).
 pub struct MailServer {

@@ -1,0 +1,180 @@
+//! The command line's grammar: clap's definitions of the verbs and their flags, and nothing else.
+//!
+//! This is the contract that invoicing programs and scripts drive, so it changes only by adding.
+//! What a verb does lives beside it (`account`, `outbox`, `explain`); turning errors into exit
+//! codes lives in `cli` itself. Clap answers `--help`, `--version` and usage errors (status 2).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::model::MessageState;
+
+/// The whole command line: where the data lives, and the verb (none opens the window).
+#[derive(Debug, Parser)]
+#[command(
+    name = "stempel",
+    version,
+    about = "Send invoices by e-mail and keep the server's receipt"
+)]
+pub struct Cli {
+    /// Keep the database and settings in DIR instead of the usual folders.
+    #[arg(long, global = true, env = "STEMPEL_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The verbs.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Manage sending accounts.
+    #[command(subcommand)]
+    Account(AccountCommand),
+    /// Put a mail in the buffer; prints its id.
+    Queue(QueueArgs),
+    /// List mails.
+    List {
+        #[arg(long, value_parser = state_parser())]
+        state: Option<String>,
+        /// Find TEXT in the subject, the sender or a recipient.
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one mail with its receipt and delivery reports.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send the buffer (or the given mails).
+    Send {
+        #[arg(long, conflicts_with = "ids")]
+        all: bool,
+        ids: Vec<i64>,
+    },
+    /// Read the account's mailbox for bounces and read receipts.
+    CheckBounces {
+        #[arg(long)]
+        account: Option<String>,
+    },
+    /// Parse bounce mails.
+    ParseBounce {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Explain an SMTP reply.
+    Explain {
+        reply: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The verbs under `stempel account`.
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Add an account (the password goes to the keychain with `set-password`).
+    Add(Box<AccountArgs>),
+    /// List accounts.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the provider presets.
+    Presets,
+    /// Store the account's password in the OS keychain, read from standard input.
+    SetPassword { name: String },
+    /// Connect, secure, authenticate and quit, printing the conversation.
+    Test { name: String },
+}
+
+/// What `stempel account add` takes: a preset or the servers, and how to log in.
+#[derive(Debug, Args)]
+pub struct AccountArgs {
+    pub name: String,
+    /// The sender, as `Name <address>` or `address`.
+    #[arg(long)]
+    pub from: String,
+    #[arg(long)]
+    pub reply_to: Option<String>,
+    /// Fill in a provider's servers (see `stempel account presets`).
+    #[arg(long)]
+    pub preset: Option<String>,
+    #[arg(long, required_unless_present = "preset")]
+    pub smtp_host: Option<String>,
+    #[arg(long, required_unless_present = "preset")]
+    pub smtp_port: Option<u16>,
+    #[arg(long, value_parser = security_parser(), required_unless_present = "preset")]
+    pub smtp_security: Option<String>,
+    /// The login name; the sender's address when not given.
+    #[arg(long)]
+    pub smtp_user: Option<String>,
+    #[arg(long, requires_all = ["imap_port", "imap_security", "imap_user"])]
+    pub imap_host: Option<String>,
+    #[arg(long, requires = "imap_host")]
+    pub imap_port: Option<u16>,
+    #[arg(long, value_parser = security_parser(), requires = "imap_host")]
+    pub imap_security: Option<String>,
+    #[arg(long, requires = "imap_host")]
+    pub imap_user: Option<String>,
+    /// A folder to scan for bounces besides INBOX (repeatable).
+    #[arg(long = "imap-folder", value_name = "FOLDER")]
+    pub imap_folders: Vec<String>,
+    /// A command whose output is the password (or, with --auth xoauth2, a fresh OAuth 2.0
+    /// access token), instead of the keychain.
+    #[arg(long, value_name = "CMD")]
+    pub password_command: Option<String>,
+    /// How to log in: `password` (PLAIN/LOGIN) or `xoauth2` (an OAuth 2.0 access token, as
+    /// Gmail and Microsoft 365 accept; give --password-command that prints a current token).
+    #[arg(long, default_value = "password", value_parser = ["password", "xoauth2"])]
+    pub auth: String,
+    /// An extra CA certificate (PEM) to trust for this account's servers.
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+}
+
+/// What `stempel queue` takes: the account, the recipients, the mail and its attachments.
+#[derive(Debug, Args)]
+pub struct QueueArgs {
+    #[arg(long)]
+    pub account: String,
+    #[arg(long, required = true)]
+    pub to: Vec<String>,
+    #[arg(long)]
+    pub cc: Vec<String>,
+    #[arg(long)]
+    pub bcc: Vec<String>,
+    #[arg(long)]
+    pub subject: String,
+    #[arg(
+        long,
+        required_unless_present = "body_file",
+        conflicts_with = "body_file"
+    )]
+    pub body: Option<String>,
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+    #[arg(long = "attach", value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
+    #[arg(long)]
+    pub reply_to: Option<String>,
+    /// Ask the servers for a delivery notification (DSN NOTIFY=SUCCESS).
+    #[arg(long)]
+    pub notify_delivery: bool,
+    /// Ask the recipient's mail program for a read receipt.
+    #[arg(long)]
+    pub read_receipt: bool,
+}
+
+fn state_parser() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(MessageState::ALL.map(MessageState::as_str))
+}
+
+fn security_parser() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(["starttls", "tls", "none"])
+}
