@@ -247,7 +247,7 @@ fn greeting_faults() {
             ..Script::default()
         },
         Queued,
-        "smtp-timeout",
+        "smtp-greeting-timeout",
     );
     expect(
         "garbage greeting",
@@ -601,7 +601,7 @@ fn end_of_data_faults() {
             ..Script::default()
         },
         Uncertain,
-        "smtp-timeout",
+        "smtp-uncertain",
     );
     // A body larger than the socket buffers: the drop surfaces while it is being written.
     let big = "Pozycja faktury 0123456789 abcdefghij\n".repeat(200_000);
