@@ -90,7 +90,7 @@ fn test(paths: &Paths, name: &str) -> anyhow::Result<ExitCode> {
     };
     let mut out = std::io::stdout().lock();
     for l in &transcript {
-        writeln!(out, "{l}")?;
+        writeln!(out, "{}", print::visible(&l.to_string()))?;
     }
     match ok {
         None => {

@@ -126,7 +126,8 @@ pub struct AccountArgs {
     #[arg(long = "imap-folder", value_name = "FOLDER")]
     pub imap_folders: Vec<String>,
     /// A command whose output is the password (or, with --auth xoauth2, a fresh OAuth 2.0
-    /// access token), instead of the keychain.
+    /// access token), instead of the keychain. The command's text is stored with the account
+    /// and shown by `account list`: let it fetch the secret, never contain it.
     #[arg(long, value_name = "CMD")]
     pub password_command: Option<String>,
     /// How to log in: `password` (PLAIN/LOGIN) or `xoauth2` (an OAuth 2.0 access token, as

@@ -30,7 +30,11 @@ pub(super) fn explain(reply: &str, json: bool) -> anyhow::Result<ExitCode> {
         });
         writeln!(out, "{v}")?;
     } else {
-        write!(out, "{}", print::explained_reply(&parsed, &explanation))?;
+        write!(
+            out,
+            "{}",
+            print::visible(&print::explained_reply(&parsed, &explanation))
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -78,7 +82,11 @@ pub(super) fn parse_bounce(files: &[PathBuf], json: bool) -> anyhow::Result<Exit
             });
             writeln!(out, "{v}")?;
         } else {
-            write!(out, "{}", print::bounce_report(file, &report))?;
+            write!(
+                out,
+                "{}",
+                print::visible(&print::bounce_report(file, &report))
+            )?;
         }
     }
     out.flush()?;

@@ -77,7 +77,7 @@ pub(super) fn list(
         writeln!(out, "{}", serde_json::Value::Array(values))?;
     } else {
         for m in &mails {
-            writeln!(out, "{}", print::list_line(m))?;
+            writeln!(out, "{}", print::visible(&print::list_line(m)))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -91,7 +91,7 @@ pub(super) fn show(paths: &Paths, id: i64, json: bool) -> anyhow::Result<ExitCod
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&m)?)?;
     } else {
-        write!(out, "{}", print::show_text(&m))?;
+        write!(out, "{}", print::visible(&print::show_text(&m)))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -206,7 +206,7 @@ pub(super) fn check_bounces(paths: &Paths, account: Option<&str>) -> anyhow::Res
             )
         );
         for c in &s.changes {
-            writeln!(out, "{}", print::change_line(c))?;
+            writeln!(out, "{}", print::visible(&print::change_line(c)))?;
         }
     }
     if summaries.is_empty() && errors.is_empty() {

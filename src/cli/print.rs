@@ -226,3 +226,32 @@ pub(super) fn explained_reply(reply: &ParsedReply, explanation: &Explanation) ->
     }
     s
 }
+
+/// Text from servers and mails as a terminal should get it: control characters (ESC, BEL, a
+/// bare CR…) written visibly escaped (`\u{1b}`), so a server cannot move the cursor, recolour
+/// the screen or hide a line. Line feeds and tabs stay.
+#[must_use]
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod visible_tests {
+    use super::visible;
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        assert_eq!(
+            visible("250 ok\u{1b}[2J\u{7}\rhidden\nnext\tcol"),
+            "250 ok\\u{1b}[2J\\u{7}\\rhidden\nnext\tcol"
+        );
+    }
+}
