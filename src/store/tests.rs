@@ -194,15 +194,13 @@ fn queue_and_claim() {
     );
 }
 
-#[test]
-fn deferred_mail_waits_for_its_time() {
-    let mut s = store();
-    let id = insert(&mut s, true);
+/// A queued mail whose one attempt was deferred until `later`.
+fn deferred_until(s: &mut Store, later: Timestamp) -> i64 {
+    let id = insert(s, true);
     s.claim_due(Timestamp::now(), None).unwrap();
     let attempt = s
         .start_attempt(id, "smtp.firma.pl:587", Timestamp::now())
         .unwrap();
-    let later = Timestamp::now() + jiff::SignedDuration::from_secs(60);
     let record = AttemptRecord {
         error: Some("451 try later".into()),
         ..AttemptRecord::default()
@@ -215,6 +213,14 @@ fn deferred_mail_waits_for_its_time() {
         },
     )
     .unwrap();
+    id
+}
+
+#[test]
+fn deferred_mail_waits_for_its_time() {
+    let mut s = store();
+    let later = Timestamp::now() + jiff::SignedDuration::from_secs(60);
+    let id = deferred_until(&mut s, later);
     assert_eq!(state(&s, id), MessageState::Queued);
     assert!(s.claim_due(Timestamp::now(), None).unwrap().is_empty());
     assert_eq!(
@@ -227,20 +233,10 @@ fn deferred_mail_waits_for_its_time() {
 #[test]
 fn naming_a_deferred_mail_sends_it_now() {
     let mut s = store();
-    let id = insert(&mut s, true);
-    s.claim_due(Timestamp::now(), None).unwrap();
-    let attempt = s
-        .start_attempt(id, "smtp.firma.pl:587", Timestamp::now())
-        .unwrap();
-    let later = Timestamp::now() + jiff::SignedDuration::from_hours(1);
-    s.finish_attempt(
-        attempt,
-        &AttemptRecord::default(),
-        Finish::Deferred {
-            next_attempt_at: later,
-        },
-    )
-    .unwrap();
+    let id = deferred_until(
+        &mut s,
+        Timestamp::now() + jiff::SignedDuration::from_hours(1),
+    );
     assert!(s.claim_due(Timestamp::now(), None).unwrap().is_empty());
     assert_eq!(
         s.claim_due(Timestamp::now(), Some(&[id])).unwrap(),
