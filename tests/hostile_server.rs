@@ -16,6 +16,15 @@ use stempel::worker::sender::{self, Event};
 /// Queues `mails` mails to the peer and sends them in one batch; returns the data folder, the
 /// ids and how long the batch took.
 fn send(script: Script, mails: usize, to: &str) -> (tempfile::TempDir, Vec<i64>, Duration, Peer) {
+    send_with(script, mails, to, "printf pw")
+}
+
+fn send_with(
+    script: Script,
+    mails: usize,
+    to: &str,
+    password_command: &str,
+) -> (tempfile::TempDir, Vec<i64>, Duration, Peer) {
     let peer = Peer::start(script);
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("stempel.db");
@@ -28,7 +37,7 @@ fn send(script: Script, mails: usize, to: &str) -> (tempfile::TempDir, Vec<i64>,
     account.smtp.port = peer.port;
     account.smtp.security = Security::Starttls;
     account.smtp.user = "faktury@firma.pl".into();
-    account.password_command = Some("printf pw".into());
+    account.password_command = Some(password_command.into());
     account.ca_file = Some(peer.ca_path());
     store.add_account(&account).unwrap();
     let ids = (0..mails)
@@ -162,4 +171,30 @@ fn a_stray_250_to_starttls_is_not_read_as_an_accepted_mail() {
         m.attempts[0].explanation_key.as_deref(),
         Some("smtp-unexpected-reply")
     );
+}
+
+#[test]
+fn a_password_command_that_echoes_its_secret_leaves_no_trace_of_it() {
+    let secret = "Tajne-Haslo-7731";
+    // The command's text (stored with the account) does not hold the secret; its stderr does.
+    let command = "printf 'could not unlock: Tajne-%s-7731' Haslo >&2; exit 3";
+    let (dir, ids, _took, _peer) = send_with(Script::default(), 1, "klient@example.com", command);
+    let store = Store::open(&dir.path().join("stempel.db")).unwrap();
+    let m = store.message(ids[0]).unwrap();
+    assert_eq!(
+        m.state,
+        MessageState::Queued,
+        "a fixable account problem waits"
+    );
+    assert!(m.last_error.unwrap_or_default().contains("exit status: 3"));
+    drop(store);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "{} holds the secret",
+            path.display()
+        );
+    }
 }
