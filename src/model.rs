@@ -428,6 +428,8 @@ pub struct Attempt {
     pub explanation: Option<String>,
     /// The explanation's catalogue key, for showing it translated.
     pub explanation_key: Option<String>,
+    /// Whether the server offered DSN (delivery reports); `None` before it was known.
+    pub dsn_offered: Option<bool>,
     pub transcript: Vec<TranscriptLine>,
 }
 

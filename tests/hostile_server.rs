@@ -198,3 +198,27 @@ fn a_password_command_that_echoes_its_secret_leaves_no_trace_of_it() {
         );
     }
 }
+
+#[test]
+fn a_receipt_says_whether_the_server_offers_delivery_reports() {
+    let without = Script {
+        ehlo: Act::Reply(
+            "250-peer.test\n250-PIPELINING\n250-STARTTLS\n250-AUTH PLAIN LOGIN\n250 8BITMIME"
+                .into(),
+        ),
+        ..Script::default()
+    };
+    for (script, offered) in [(without, false), (Script::default(), true)] {
+        let (dir, ids, _took, peer) = send(script, 1, "klient@example.com");
+        let store = Store::open(&dir.path().join("stempel.db")).unwrap();
+        let attempt = store.message(ids[0]).unwrap().attempts.remove(0);
+        assert_eq!(attempt.dsn_offered, Some(offered));
+        let noted = attempt
+            .transcript
+            .iter()
+            .any(|l| l.line.contains("offers no DSN"));
+        assert_eq!(noted, !offered);
+        let asked = peer.seen().commands.iter().any(|c| c.contains("NOTIFY="));
+        assert_eq!(asked, offered, "DSN asked for exactly when offered");
+    }
+}

@@ -17,6 +17,9 @@ pub struct AttemptRecord {
     pub cert_subject: Option<String>,
     pub cert_sha256: Option<String>,
     pub cert_verified: Option<bool>,
+    /// Whether the server offered DSN: without it no delivery report is asked for, and the
+    /// receipt says so.
+    pub dsn_offered: Option<bool>,
     pub reply_code: Option<u16>,
     pub enhanced_status: Option<String>,
     pub reply_text: Option<String>,
@@ -330,7 +333,8 @@ fn finish_attempt_in(
             tls_version = ?5, tls_cipher = ?6, cert_subject = ?7, cert_sha256 = ?8,
             cert_verified = ?9, reply_code = ?10, enhanced_status = ?11, reply_text = ?12,
             queue_id = ?13, outcome = ?14, error = ?15, explanation = ?16, transcript = ?17,
-            explanation_key = ?18, data_end_sent = COALESCE(?19, data_end_sent)
+            explanation_key = ?18, data_end_sent = COALESCE(?19, data_end_sent),
+            dsn_offered = ?20
          WHERE id = ?1",
         params![
             attempt,
@@ -352,6 +356,7 @@ fn finish_attempt_in(
             transcript,
             record.explanation_key,
             record.data_end_sent,
+            record.dsn_offered,
         ],
     )?;
     match finish {

@@ -341,7 +341,8 @@ impl Store {
     fn fill_attempts(&self, m: &mut Message, transcripts: bool) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, started_at, finished_at, server, tls_version, reply_code, enhanced_status,
-                reply_text, queue_id, outcome, error, explanation, transcript, explanation_key
+                reply_text, queue_id, outcome, error, explanation, transcript, explanation_key,
+                dsn_offered
              FROM attempts WHERE message_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([m.id], |r| {
@@ -363,6 +364,7 @@ impl Store {
                     error: r.get(10)?,
                     explanation: r.get(11)?,
                     explanation_key: r.get(13)?,
+                    dsn_offered: r.get(14)?,
                     transcript: Vec::new(),
                 },
                 r.get::<_, String>(12)?,

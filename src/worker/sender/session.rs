@@ -131,6 +131,13 @@ pub(super) fn open(account: &Account, options: &Options) -> Result<Session, Open
         let t = client.quit();
         return Err(OpenError::Smtp(e, t));
     }
+    if !client.extensions.dsn {
+        client.transcript.push(
+            Dir::Info,
+            "the server offers no DSN: no delivery report is asked for, so this receipt is the \
+             last proof Stempel will get from it",
+        );
+    }
     let setup = client.transcript.lines.clone();
     Ok(Session { client, setup })
 }
@@ -168,6 +175,7 @@ pub(super) fn tls_record(client: &Client, account: &Account) -> AttemptRecord {
         cert_subject: client.tls.as_ref().map(|_| tls.cert_subject.clone()),
         cert_sha256: client.tls.as_ref().map(|_| tls.cert_sha256.clone()),
         cert_verified: client.tls.as_ref().map(|_| tls.verified),
+        dsn_offered: Some(client.extensions.dsn),
         ..AttemptRecord::default()
     }
 }
