@@ -14,6 +14,7 @@ pub mod mail;
 pub mod model;
 pub mod outbox;
 pub mod presets;
+pub mod proof;
 pub mod sandbox;
 pub mod secrets;
 pub mod smtp;

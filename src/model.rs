@@ -461,6 +461,10 @@ pub struct DeliveryEvent {
     pub at: Option<Timestamp>,
     /// How the report was tied to the mail: `envid`, `message-id` or `probable`.
     pub matched_by: String,
+    /// The server that wrote the report (`dns; mx.firma.pl`).
+    pub reporting_mta: Option<String>,
+    /// The recipient's server the report names (`dns; mx.example.com`), when it does.
+    pub remote_mta: Option<String>,
 }
 
 /// A mail with everything the store knows about it.

@@ -143,6 +143,41 @@ fn compose_buffer_send_and_read_the_receipt() {
     w.wait_for("C: RCPT TO:<ksiegowosc@example.com>");
     w.wait_for("S: 221 2.0.0 Bye");
     assert!(w.harness.query_by_label("Copy").is_some());
+    // The proof in stages: stage 1 reached, stage 2 waiting for a success report.
+    w.wait_for("Stage 1: your mail server took the mail (queue id SBX");
+    w.wait_for("Stage 2: no success report yet");
+}
+
+#[test]
+fn a_success_report_shows_stage_two_on_the_sent_tab() {
+    let mut w = open();
+    w.sandbox_compose();
+    w.click("Send now");
+    w.wait_for("1 mail sent");
+    let mut store = Store::open(&w.paths.database()).unwrap();
+    let id = store
+        .list_ids(&stempel::store::ListQuery::default())
+        .unwrap()[0];
+    store
+        .add_delivery_event(&NewDeliveryEvent {
+            message: id,
+            recipient: Some("klient@example.com"),
+            kind: "dsn",
+            state: DeliveryState::Relayed,
+            status: Some("2.0.0"),
+            diagnostic: None,
+            reporting_mta: Some("dns; smtp.firma.pl"),
+            remote_mta: Some("dns; mx.example.com"),
+            reported_at: None,
+            matched_by: "envid",
+            raw: b"Content-Type: multipart/report; report-type=delivery-status\r\n\r\n",
+        })
+        .unwrap();
+    w.click("Sent  (1)");
+    w.click("Refresh");
+    w.open_row("Invoice FV/2026/11/001");
+    w.wait_for("Stage 2: the recipient's server took the mail (dns; mx.example.com");
+    w.wait_for("it does not show that the mail was read");
 }
 
 #[test]

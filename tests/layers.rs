@@ -32,6 +32,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "model",
             "i18n",
             "presets",
+            "proof",
         ],
     ),
 ];

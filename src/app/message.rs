@@ -168,6 +168,61 @@ fn explanation(a: &Attempt) -> Option<(String, String)> {
     }
 }
 
+/// The stages of proof in plain words, each with what it proves and what it does not.
+fn proof_section(ui: &mut egui::Ui, m: &Message) {
+    let p = crate::proof::proof(m);
+    if p.stage() == 0 {
+        return;
+    }
+    ui.strong(t!("proof"));
+    let stage = |ui: &mut egui::Ui, reached: bool, text: String, means: Option<String>| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(if reached { "✔" } else { "⏳" });
+            ui.label(text);
+        });
+        if let Some(means) = means {
+            ui.indent("means", |ui| ui.weak(means));
+        }
+    };
+    if let Some(s) = &p.submitted {
+        let queue_id = s.queue_id.clone().unwrap_or_else(|| "-".into());
+        stage(
+            ui,
+            true,
+            t!("proof-stage-1", queue_id = queue_id),
+            Some(t!("proof-stage-1-means")),
+        );
+    }
+    if p.settled_by.is_some() {
+        stage(ui, true, t!("proof-settled"), None);
+    }
+    match p.accepted.first() {
+        Some(h) => {
+            let server = h
+                .remote_mta
+                .clone()
+                .or_else(|| h.reporting_mta.clone())
+                .unwrap_or_else(|| "-".into());
+            let when = h.at.map_or_else(|| "-".into(), crate::i18n::datetime);
+            stage(
+                ui,
+                true,
+                t!("proof-stage-2", server = server, when = when),
+                Some(t!("proof-stage-2-means")),
+            );
+        }
+        None if p.submitted.as_ref().and_then(|s| s.dsn_offered) == Some(false) => {
+            stage(ui, false, t!("proof-stage-2-never"), None);
+        }
+        None => stage(ui, false, t!("proof-stage-2-waiting"), None),
+    }
+    if let Some(r) = p.read.first() {
+        let when = r.at.map_or_else(|| "-".into(), crate::i18n::datetime);
+        stage(ui, true, t!("proof-stage-3", when = when), None);
+    }
+    ui.separator();
+}
+
 fn sent_tab(ui: &mut egui::Ui, m: &Message) {
     let Some(a) = m.attempts.last() else {
         ui.weak(t!("not-sent-yet"));
@@ -176,6 +231,7 @@ fn sent_tab(ui: &mut egui::Ui, m: &Message) {
     if a.server.as_deref().is_some_and(|s| s.starts_with("127.")) && m.account == "sandbox" {
         ui.colored_label(ui.visuals().warn_fg_color, t!("sandbox-receipt"));
     }
+    proof_section(ui, m);
     egui::Grid::new("receipt")
         .num_columns(2)
         .spacing([16.0, 4.0])

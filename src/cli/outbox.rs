@@ -83,13 +83,21 @@ pub(super) fn list(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `stempel show`: one mail with its attempts (transcripts included) and reports.
+/// `stempel show`: one mail with its attempts (transcripts included), reports and the proof
+/// stages it has reached (`proof` in JSON).
 pub(super) fn show(paths: &Paths, id: i64, json: bool) -> anyhow::Result<ExitCode> {
     let store = open_store(paths)?;
     let m = store.message(id)?;
     let mut out = std::io::stdout().lock();
     if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&m)?)?;
+        let mut v = serde_json::to_value(&m)?;
+        if let Some(fields) = v.as_object_mut() {
+            fields.insert(
+                "proof".into(),
+                serde_json::to_value(crate::proof::proof(&m))?,
+            );
+        }
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
     } else {
         write!(out, "{}", print::visible(&print::show_text(&m)))?;
     }

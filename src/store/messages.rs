@@ -384,35 +384,33 @@ impl Store {
     fn fill_events(&self, m: &mut Message) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, r.address, e.kind, e.state, e.status, e.diagnostic, e.reported_at,
-                e.matched_by
+                e.matched_by, e.reporting_mta, e.remote_mta
              FROM delivery_events e LEFT JOIN recipients r ON r.id = e.recipient_id
              WHERE e.message_id = ?1 ORDER BY e.id",
         )?;
         let rows = stmt.query_map([m.id], |r| {
+            let state: String = r.get(3)?;
             Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, Option<i64>>(6)?,
-                r.get::<_, String>(7)?,
+                state,
+                DeliveryEvent {
+                    id: r.get(0)?,
+                    recipient: r.get(1)?,
+                    kind: r.get(2)?,
+                    state: DeliveryState::Pending,
+                    status: r.get(4)?,
+                    diagnostic: r.get(5)?,
+                    at: ts(r.get(6)?),
+                    matched_by: r.get(7)?,
+                    reporting_mta: r.get(8)?,
+                    remote_mta: r.get(9)?,
+                },
             ))
         })?;
         for row in rows {
-            let (id, recipient, kind, state, status, diagnostic, at, matched_by) = row?;
-            m.events.push(DeliveryEvent {
-                id,
-                recipient,
-                kind,
-                state: DeliveryState::parse(&state)
-                    .ok_or_else(|| StoreError::Corrupt(format!("event state {state:?}")))?,
-                status,
-                diagnostic,
-                at: ts(at),
-                matched_by,
-            });
+            let (state, mut event) = row?;
+            event.state = DeliveryState::parse(&state)
+                .ok_or_else(|| StoreError::Corrupt(format!("event state {state:?}")))?;
+            m.events.push(event);
         }
         Ok(())
     }
