@@ -309,6 +309,19 @@ fn start_attempt_in(
     Ok(id)
 }
 
+/// Most characters of a reply text, queue id or error the receipt keeps (the whole reply, up
+/// to the transcript's caps, is in the transcript): a server cannot grow the database through
+/// them.
+const KEPT_TEXT_MAX: usize = 2000;
+
+/// `text`, cut after [`KEPT_TEXT_MAX`] characters with a note of its full length.
+fn kept(text: &str) -> String {
+    match text.char_indices().nth(KEPT_TEXT_MAX) {
+        Some((at, _)) => format!("{}… [{} bytes in all]", &text[..at], text.len()),
+        None => text.to_owned(),
+    }
+}
+
 fn finish_attempt_in(
     tx: &Transaction<'_>,
     attempt: i64,
@@ -348,10 +361,10 @@ fn finish_attempt_in(
             record.cert_verified,
             record.reply_code,
             record.enhanced_status,
-            record.reply_text,
-            record.queue_id,
+            record.reply_text.as_deref().map(kept),
+            record.queue_id.as_deref().map(kept),
             outcome.as_str(),
-            record.error,
+            record.error.as_deref().map(kept),
             record.explanation,
             transcript,
             record.explanation_key,
@@ -364,19 +377,23 @@ fn finish_attempt_in(
             tx.execute(
                 "UPDATE messages SET sent_at = ?2, queue_id = ?3, last_error = NULL,
                     next_attempt_at = NULL WHERE id = ?1",
-                params![message, now, record.queue_id],
+                params![message, now, record.queue_id.as_deref().map(kept)],
             )?;
         }
         Finish::Deferred { next_attempt_at } => {
             tx.execute(
                 "UPDATE messages SET next_attempt_at = ?2, last_error = ?3 WHERE id = ?1",
-                params![message, next_attempt_at.as_millisecond(), record.error],
+                params![
+                    message,
+                    next_attempt_at.as_millisecond(),
+                    record.error.as_deref().map(kept)
+                ],
             )?;
         }
         Finish::Failed | Finish::Uncertain => {
             tx.execute(
                 "UPDATE messages SET last_error = ?2, next_attempt_at = NULL WHERE id = ?1",
-                params![message, record.error],
+                params![message, record.error.as_deref().map(kept)],
             )?;
         }
     }
@@ -386,7 +403,7 @@ fn finish_attempt_in(
         } else if *accepted {
             (DeliveryState::Pending, None)
         } else {
-            (DeliveryState::Rejected, Some(reply.as_str()))
+            (DeliveryState::Rejected, Some(kept(reply)))
         };
         tx.execute(
             "UPDATE recipients SET delivery_state = ?3, diagnostic = ?4, delivery_at = ?5
