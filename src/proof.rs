@@ -59,6 +59,9 @@ pub struct Proof {
     pub read: Vec<Read>,
     /// For a mail that was uncertain: the event of the report that showed the server had it.
     pub settled_by: Option<i64>,
+    /// A report says the mail could not be delivered (to at least one recipient): stage 2
+    /// will not come for it.
+    pub bounced: bool,
 }
 
 impl Proof {
@@ -113,6 +116,7 @@ pub fn proof(m: &Message) -> Proof {
                 at: e.at,
                 event: e.id,
             }),
+            DeliveryState::Bounced => proof.bounced = true,
             _ => {}
         }
     }
@@ -198,6 +202,7 @@ mod tests {
         m.events.push(event(1, "dsn", DeliveryState::Delayed));
         m.events.push(event(2, "bounce", DeliveryState::Bounced));
         assert_eq!(proof(&m).stage(), 1);
+        assert!(proof(&m).bounced);
         m.events.push(event(3, "dsn", DeliveryState::Relayed));
         let p = proof(&m);
         assert_eq!(p.stage(), 2);

@@ -252,6 +252,7 @@ fn a_bounce_shows_the_recipient_as_bounced() {
     w.wait_for("Bounced");
     w.open_row("Invoice FV/2026/11/001");
     w.wait_for("Conversation with the server");
+    w.wait_for("Stage 2 will not come: a report says the mail could not be delivered");
     w.click("Delivery");
     w.wait_for("the address does not exist");
     w.wait_for("User unknown");

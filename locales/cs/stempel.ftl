@@ -143,6 +143,7 @@ proof-stage-1-means = Dokazuje to, že váš server e-mail přijal; neukazuje to
 proof-stage-2 = Fáze 2: server příjemce e-mail převzal ({ $server }, { $when })
 proof-stage-2-means = Dokazuje to, že strana příjemce e-mail přijala; neukazuje to, že byl přečten.
 proof-stage-2-waiting = Fáze 2: zatím žádná zpráva o doručení; přijde, až server příjemce e-mail převezme
+proof-stage-2-bounced = Fáze 2 nepřijde: zpráva říká, že e-mail nešlo doručit (viz Doručení)
 proof-stage-2-never = Fáze 2 nepřijde: váš poštovní server nenabízí zprávy o doručení (DSN)
 proof-stage-3 = Fáze 3: příjemce e-mail otevřel ({ $when })
 proof-settled = Spojení se přerušilo po odeslání e-mailu; zpráva později ukázala, že ho server měl.

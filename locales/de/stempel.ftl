@@ -139,6 +139,7 @@ proof-stage-1-means = Das beweist, dass Ihr Server die Mail angenommen hat; es z
 proof-stage-2 = Stufe 2: der Server des Empfängers hat die Mail angenommen ({ $server }, { $when })
 proof-stage-2-means = Das beweist, dass die Seite des Empfängers die Mail angenommen hat; es zeigt nicht, dass sie gelesen wurde.
 proof-stage-2-waiting = Stufe 2: noch kein Zustellbericht; er kommt, wenn der Server des Empfängers die Mail annimmt
+proof-stage-2-bounced = Stufe 2 wird nicht kommen: ein Bericht sagt, dass die Mail nicht zugestellt werden konnte (siehe Zustellung)
 proof-stage-2-never = Stufe 2 kann nicht kommen: Ihr Mailserver bietet keine Zustellberichte (DSN)
 proof-stage-3 = Stufe 3: der Empfänger hat die Mail geöffnet ({ $when })
 proof-settled = Die Verbindung brach nach dem Senden ab; ein Bericht hat inzwischen gezeigt, dass der Server die Mail hatte.

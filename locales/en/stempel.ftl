@@ -139,6 +139,7 @@ proof-stage-1-means = This proves your server accepted the mail; it does not sho
 proof-stage-2 = Stage 2: the recipient's server took the mail ({ $server }, { $when })
 proof-stage-2-means = This proves the recipient's side accepted the mail; it does not show that the mail was read.
 proof-stage-2-waiting = Stage 2: no success report yet; it comes when the recipient's server takes the mail
+proof-stage-2-bounced = Stage 2 will not come: a report says the mail could not be delivered (see Delivery)
 proof-stage-2-never = Stage 2 cannot come: your mail server offers no delivery reports (DSN)
 proof-stage-3 = Stage 3: the recipient opened the mail ({ $when })
 proof-settled = The connection broke after the mail was sent; a report has since shown that the server had it.

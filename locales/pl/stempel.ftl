@@ -143,6 +143,7 @@ proof-stage-1-means = To dowodzi, że Twój serwer przyjął maila; nie pokazuje
 proof-stage-2 = Etap 2: serwer odbiorcy przyjął maila ({ $server }, { $when })
 proof-stage-2-means = To dowodzi, że strona odbiorcy przyjęła maila; nie pokazuje, że mail został przeczytany.
 proof-stage-2-waiting = Etap 2: jeszcze brak raportu o doręczeniu; przychodzi, gdy serwer odbiorcy przyjmie maila
+proof-stage-2-bounced = Etap 2 nie nadejdzie: raport mówi, że maila nie udało się doręczyć (zob. Doręczenie)
 proof-stage-2-never = Etap 2 nie nadejdzie: Twój serwer pocztowy nie oferuje raportów doręczenia (DSN)
 proof-stage-3 = Etap 3: odbiorca otworzył maila ({ $when })
 proof-settled = Połączenie zerwało się po wysłaniu maila; raport pokazał później, że serwer go miał.

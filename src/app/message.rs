@@ -175,9 +175,10 @@ fn proof_section(ui: &mut egui::Ui, m: &Message) {
         return;
     }
     ui.strong(t!("proof"));
-    let stage = |ui: &mut egui::Ui, reached: bool, text: String, means: Option<String>| {
+    // ✔ reached, ⏳ may still come, ✖ cannot come.
+    let stage = |ui: &mut egui::Ui, icon: &str, text: String, means: Option<String>| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(if reached { "✔" } else { "⏳" });
+            ui.label(icon);
             ui.label(text);
         });
         if let Some(means) = means {
@@ -188,13 +189,13 @@ fn proof_section(ui: &mut egui::Ui, m: &Message) {
         let queue_id = s.queue_id.clone().unwrap_or_else(|| "-".into());
         stage(
             ui,
-            true,
+            "✔",
             t!("proof-stage-1", queue_id = queue_id),
             Some(t!("proof-stage-1-means")),
         );
     }
     if p.settled_by.is_some() {
-        stage(ui, true, t!("proof-settled"), None);
+        stage(ui, "✔", t!("proof-settled"), None);
     }
     match p.accepted.first() {
         Some(h) => {
@@ -206,19 +207,20 @@ fn proof_section(ui: &mut egui::Ui, m: &Message) {
             let when = h.at.map_or_else(|| "-".into(), crate::i18n::datetime);
             stage(
                 ui,
-                true,
+                "✔",
                 t!("proof-stage-2", server = server, when = when),
                 Some(t!("proof-stage-2-means")),
             );
         }
+        None if p.bounced => stage(ui, "✖", t!("proof-stage-2-bounced"), None),
         None if p.submitted.as_ref().and_then(|s| s.dsn_offered) == Some(false) => {
-            stage(ui, false, t!("proof-stage-2-never"), None);
+            stage(ui, "✖", t!("proof-stage-2-never"), None);
         }
-        None => stage(ui, false, t!("proof-stage-2-waiting"), None),
+        None => stage(ui, "⏳", t!("proof-stage-2-waiting"), None),
     }
     if let Some(r) = p.read.first() {
         let when = r.at.map_or_else(|| "-".into(), crate::i18n::datetime);
-        stage(ui, true, t!("proof-stage-3", when = when), None);
+        stage(ui, "✔", t!("proof-stage-3", when = when), None);
     }
     ui.separator();
 }
