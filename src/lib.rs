@@ -19,5 +19,6 @@ pub mod sandbox;
 pub mod secrets;
 pub mod smtp;
 pub mod store;
+pub mod text;
 pub mod tls;
 pub mod worker;

@@ -73,7 +73,7 @@ impl MailError {
 /// assert!(parse_address("a@b.cz\r\nBcc: x@y.z").is_err());
 /// ```
 pub fn parse_address(input: &str) -> Result<String, MailError> {
-    let invalid = || MailError::InvalidAddress(shown(input));
+    let invalid = || MailError::InvalidAddress(crate::text::cut(input, SHOWN_MAX));
     let trimmed = input.trim();
     if trimmed.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err(invalid());
@@ -88,19 +88,8 @@ pub fn parse_address(input: &str) -> Result<String, MailError> {
         .map_err(|_| invalid())
 }
 
-/// Longest piece of a refused input echoed back in an error.
+/// Longest piece of a refused input echoed back in an error, in bytes.
 const SHOWN_MAX: usize = 80;
-
-/// A refused input as an error message shows it: cut after [`SHOWN_MAX`] characters.
-fn shown(input: &str) -> String {
-    let mut chars = input.chars();
-    let head: String = chars.by_ref().take(SHOWN_MAX).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
 
 /// Parses `Name <address>`, `"Name" <address>`, `<address>` or a bare address.
 pub fn parse_mailbox(input: &str) -> Result<Mailbox, MailError> {

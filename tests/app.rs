@@ -151,28 +151,13 @@ fn compose_buffer_send_and_read_the_receipt() {
 #[test]
 fn a_success_report_shows_stage_two_on_the_sent_tab() {
     let mut w = open();
-    w.sandbox_compose();
-    w.click("Send now");
-    w.wait_for("1 mail sent");
-    let mut store = Store::open(&w.paths.database()).unwrap();
-    let id = store
-        .list_ids(&stempel::store::ListQuery::default())
-        .unwrap()[0];
-    store
-        .add_delivery_event(&NewDeliveryEvent {
-            message: id,
-            recipient: Some("klient@example.com"),
-            kind: "dsn",
-            state: DeliveryState::Relayed,
-            status: Some("2.0.0"),
-            diagnostic: None,
-            reporting_mta: Some("dns; smtp.firma.pl"),
-            remote_mta: Some("dns; mx.example.com"),
-            reported_at: None,
-            matched_by: "envid",
-            raw: b"Content-Type: multipart/report; report-type=delivery-status\r\n\r\n",
-        })
-        .unwrap();
+    send_and_report(
+        &mut w,
+        DeliveryState::Relayed,
+        Some("2.0.0"),
+        None,
+        (Some("dns; smtp.firma.pl"), Some("dns; mx.example.com")),
+    );
     w.click("Sent  (1)");
     w.click("Refresh");
     w.open_row("Invoice FV/2026/11/001");
@@ -221,13 +206,18 @@ fn invalid_input_is_flagged_inline_and_nothing_is_stored() {
     assert!(store.counts().unwrap().iter().all(|(_, n)| *n == 0));
 }
 
-#[test]
-fn a_bounce_shows_the_recipient_as_bounced() {
-    let mut w = open();
+/// Sends the sandbox mail at once, then stores a delivery report about it for
+/// klient@example.com, as the scanner would; `mtas` is (reporting, remote).
+fn send_and_report(
+    w: &mut Window,
+    state: DeliveryState,
+    status: Option<&str>,
+    diagnostic: Option<&str>,
+    (reporting_mta, remote_mta): (Option<&str>, Option<&str>),
+) {
     w.sandbox_compose();
     w.click("Send now");
     w.wait_for("1 mail sent");
-    // A report arrives (as the scanner would store it).
     let mut store = Store::open(&w.paths.database()).unwrap();
     let id = store
         .list_ids(&stempel::store::ListQuery::default())
@@ -237,16 +227,28 @@ fn a_bounce_shows_the_recipient_as_bounced() {
             message: id,
             recipient: Some("klient@example.com"),
             kind: "dsn",
-            state: DeliveryState::Bounced,
-            status: Some("5.1.1"),
-            diagnostic: Some("smtp; 550 5.1.1 <klient@example.com>: User unknown"),
-            reporting_mta: Some("mx.example.com"),
-            remote_mta: None,
+            state,
+            status,
+            diagnostic,
+            reporting_mta,
+            remote_mta,
             reported_at: None,
             matched_by: "envid",
             raw: b"Content-Type: multipart/report; report-type=delivery-status\r\n\r\n",
         })
         .unwrap();
+}
+
+#[test]
+fn a_bounce_shows_the_recipient_as_bounced() {
+    let mut w = open();
+    send_and_report(
+        &mut w,
+        DeliveryState::Bounced,
+        Some("5.1.1"),
+        Some("smtp; 550 5.1.1 <klient@example.com>: User unknown"),
+        (Some("mx.example.com"), None),
+    );
     w.click("Sent  (1)");
     w.click("Refresh");
     w.wait_for("Bounced");

@@ -2,6 +2,8 @@
 //! each finding of the hostile-server probe, against the real TLS peer of `tests/peer`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failure should panic
 
+mod common;
+mod faults;
 mod peer;
 
 use std::time::{Duration, Instant};
@@ -9,9 +11,7 @@ use std::time::{Duration, Instant};
 use peer::{Act, Peer, Script};
 use stempel::model::{Account, Compose, Mailbox, MessageState, Security};
 use stempel::outbox::{self, Destination};
-use stempel::smtp::client::Timeouts;
 use stempel::store::Store;
-use stempel::worker::sender::{self, Event};
 
 /// Queues `mails` mails to the peer and sends them in one batch; returns the data folder, the
 /// ids and how long the batch took.
@@ -51,33 +51,14 @@ fn send_with(
             outbox::submit(&mut store, "peer", &compose, &[], Destination::Queue).unwrap()
         })
         .collect();
-    let short = Duration::from_millis(1500);
-    let handle = sender::spawn(
-        db,
-        sender::Options {
-            timeouts: Timeouts {
-                connect: short,
-                greeting: short,
-                command: short,
-                data_block: short,
-                data_end: short,
-            },
-            helo_name: None,
-        },
-        stempel::worker::no_waker(),
-    )
-    .unwrap();
     let started = Instant::now();
-    assert!(handle.send_due(None));
-    loop {
-        match handle.events.recv_timeout(Duration::from_mins(2)).unwrap() {
-            Event::BatchFinished(_) => break,
-            Event::Problem(p) => panic!("problem: {p}"),
-            Event::BatchStarted { .. } | Event::MailDone(_) => {}
-        }
-    }
+    faults::send_batch(
+        db,
+        Duration::from_millis(1500),
+        None,
+        Duration::from_mins(2),
+    );
     let took = started.elapsed();
-    drop(handle);
     (dir, ids, took, peer)
 }
 

@@ -33,6 +33,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "i18n",
             "presets",
             "proof",
+            "text",
         ],
     ),
 ];

@@ -92,16 +92,13 @@ pub enum SmtpError {
     Local { what: String },
 }
 
-/// Longest piece of a reply an error message quotes: the whole reply is in the transcript.
+/// Longest piece of a reply an error message quotes, in bytes: the whole reply is in the
+/// transcript.
 pub const QUOTED_REPLY_MAX: usize = 300;
 
-/// A reply as an error message quotes it: its first [`QUOTED_REPLY_MAX`] characters.
+/// A reply as an error message quotes it: cut at [`QUOTED_REPLY_MAX`].
 fn short(reply: &Reply) -> String {
-    let text = reply.text();
-    match text.char_indices().nth(QUOTED_REPLY_MAX) {
-        Some((at, _)) => format!("{}… ({} bytes in all)", &text[..at], text.len()),
-        None => text,
-    }
+    crate::text::cut(&reply.text(), QUOTED_REPLY_MAX)
 }
 
 impl SmtpError {

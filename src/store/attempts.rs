@@ -309,17 +309,13 @@ fn start_attempt_in(
     Ok(id)
 }
 
-/// Most characters of a reply text, queue id or error the receipt keeps (the whole reply, up
-/// to the transcript's caps, is in the transcript): a server cannot grow the database through
+/// Most bytes of a reply text, queue id or error the receipt keeps (the whole reply, up to
+/// the transcript's caps, is in the transcript): a server cannot grow the database through
 /// them.
 const KEPT_TEXT_MAX: usize = 2000;
 
-/// `text`, cut after [`KEPT_TEXT_MAX`] characters with a note of its full length.
 fn kept(text: &str) -> String {
-    match text.char_indices().nth(KEPT_TEXT_MAX) {
-        Some((at, _)) => format!("{}… [{} bytes in all]", &text[..at], text.len()),
-        None => text.to_owned(),
-    }
+    crate::text::cut(text, KEPT_TEXT_MAX)
 }
 
 fn finish_attempt_in(

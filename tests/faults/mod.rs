@@ -68,36 +68,15 @@ pub fn run_full(
         ..Compose::default()
     };
     let id = outbox::submit(&mut store, "peer", &compose, &[], Destination::Queue).unwrap();
-    let short = Duration::from_millis(700);
-    let handle = sender::spawn(
+    let reports = send_batch(
         db,
-        sender::Options {
-            timeouts: Timeouts {
-                connect: short,
-                greeting: short,
-                command: short,
-                data_block: short,
-                data_end: short,
-            },
-            helo_name: Some("client.test".into()),
-        },
-        stempel::worker::no_waker(),
-    )
-    .unwrap();
-    assert!(handle.send_due(None));
-    let mut report = None;
-    loop {
-        match handle.events.recv_timeout(Duration::from_secs(20)).unwrap() {
-            Event::MailDone(r) => report = Some(r),
-            Event::BatchFinished(_) => break,
-            Event::Problem(p) => panic!("problem: {p}"),
-            Event::BatchStarted { .. } => {}
-        }
-    }
-    drop(handle);
+        Duration::from_millis(700),
+        Some("client.test".into()),
+        Duration::from_secs(20),
+    );
     let message = store.message(id).unwrap();
     Result {
-        report: report.expect("one mail reported"),
+        report: reports.into_iter().last().expect("one mail reported"),
         message,
         peer,
     }
@@ -129,4 +108,40 @@ pub fn check(case: &str, res: &Result, state: MessageState, key: &str) {
             "{case}: password in transcript"
         );
     }
+}
+
+/// Runs one batch of the real sender thread on the database at `db`, every server timeout set
+/// to `timeout`; returns the mails' reports. Each event must come within `wait`.
+pub fn send_batch(
+    db: std::path::PathBuf,
+    timeout: Duration,
+    helo_name: Option<String>,
+    wait: Duration,
+) -> Vec<MailReport> {
+    let handle = sender::spawn(
+        db,
+        sender::Options {
+            timeouts: Timeouts {
+                connect: timeout,
+                greeting: timeout,
+                command: timeout,
+                data_block: timeout,
+                data_end: timeout,
+            },
+            helo_name,
+        },
+        stempel::worker::no_waker(),
+    )
+    .unwrap();
+    assert!(handle.send_due(None));
+    let mut reports = Vec::new();
+    loop {
+        match handle.events.recv_timeout(wait).unwrap() {
+            Event::MailDone(r) => reports.push(r),
+            Event::BatchFinished(_) => break,
+            Event::Problem(p) => panic!("problem: {p}"),
+            Event::BatchStarted { .. } => {}
+        }
+    }
+    reports
 }

@@ -166,7 +166,7 @@ impl Client {
                     );
                 }
                 self.transcript
-                    .push(Dir::Server, cut(&line, TRANSCRIPT_LINE_MAX));
+                    .push(Dir::Server, crate::text::cut(&line, TRANSCRIPT_LINE_MAX));
             } else {
                 left_out = (left_out.0 + 1, left_out.1 + line.len());
             }
@@ -174,7 +174,7 @@ impl Client {
                 self.broken = true;
                 return Err(SmtpError::Protocol {
                     phase,
-                    what: format!("not an SMTP reply: {:?}", truncate(&line, 80)),
+                    what: format!("not an SMTP reply: {:?}", crate::text::cut(&line, 80)),
                 });
             };
             lines.push(line);
@@ -247,19 +247,3 @@ impl Client {
 pub const TRANSCRIPT_REPLY_LINES: usize = 20;
 /// Bytes of one reply line the transcript keeps.
 pub const TRANSCRIPT_LINE_MAX: usize = 512;
-
-/// A line as the transcript keeps it: cut at `max` bytes (on a character boundary), saying so.
-fn cut(line: &str, max: usize) -> String {
-    if line.len() <= max {
-        return line.to_owned();
-    }
-    let mut end = max;
-    while !line.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}… [{} bytes in all]", &line[..end], line.len())
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    s.chars().take(n).collect()
-}

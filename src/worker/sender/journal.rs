@@ -45,7 +45,8 @@ fn commit(store: &mut Store, job: Job) -> Done {
 pub(super) enum Journal {
     /// The `sender-journal` thread with its own connection; `busy` while a commit runs.
     Thread {
-        jobs: SyncSender<Job>,
+        /// Dropped (`None`) to end the thread's loop.
+        jobs: Option<SyncSender<Job>>,
         done: Receiver<Done>,
         thread: Option<JoinHandle<()>>,
         busy: bool,
@@ -77,7 +78,7 @@ impl Journal {
             });
         match spawned {
             Ok(thread) => Self::Thread {
-                jobs,
+                jobs: Some(jobs),
                 done,
                 thread: Some(thread),
                 busy: false,
@@ -90,11 +91,17 @@ impl Journal {
     /// committed inline when awaited.
     pub fn begin(&mut self, job: Job) {
         match self {
-            Self::Thread { jobs, busy, .. } => match jobs.send(job) {
+            Self::Thread {
+                jobs: Some(jobs),
+                busy,
+                ..
+            } => match jobs.send(job) {
                 Ok(()) => *busy = true,
                 Err(e) => *self = Self::Inline(Some(Box::new(e.0))),
             },
-            Self::Inline(slot) => *slot = Some(Box::new(job)),
+            Self::Thread { jobs: None, .. } | Self::Inline(_) => {
+                *self = Self::Inline(Some(Box::new(job)));
+            }
         }
     }
 
@@ -119,8 +126,7 @@ impl Drop for Journal {
     fn drop(&mut self) {
         if let Self::Thread { jobs, thread, .. } = self {
             // Closing the channel ends the thread's loop.
-            let (closed, _) = sync_channel(0);
-            drop(std::mem::replace(jobs, closed));
+            jobs.take();
             if let Some(t) = thread.take() {
                 let _ = t.join();
             }
