@@ -200,42 +200,18 @@ impl Form {
                     });
                     ui.end_row();
                 }
-                let text_row =
-                    |ui: &mut egui::Ui, name: String, value: &mut String, enabled: bool| {
-                        let l = ui.label(name);
-                        ui.add_enabled(
-                            enabled,
-                            egui::TextEdit::singleline(value).desired_width(320.0),
-                        )
-                        .labelled_by(l.id);
-                        ui.end_row();
-                    };
                 let new = self.editing.is_none();
                 text_row(ui, t!("account-name"), &mut self.name, new);
                 text_row(ui, t!("account-from"), &mut self.from, true);
                 text_row(ui, t!("field-reply-to"), &mut self.reply_to, true);
                 ui.strong(t!("account-smtp"));
                 ui.end_row();
-                text_row(
+                endpoint_rows(
                     ui,
-                    t!("account-host", protocol = "SMTP"),
-                    &mut self.smtp_host,
-                    true,
-                );
-                text_row(
-                    ui,
-                    t!("account-port", protocol = "SMTP"),
-                    &mut self.smtp_port,
-                    true,
-                );
-                let l = ui.label(t!("account-security", protocol = "SMTP"));
-                security_combo(ui, "smtp-security", l.id, &mut self.smtp_security);
-                ui.end_row();
-                text_row(
-                    ui,
-                    t!("account-user", protocol = "SMTP"),
+                    "SMTP",
+                    (&mut self.smtp_host, &mut self.smtp_port),
+                    &mut self.smtp_security,
                     &mut self.smtp_user,
-                    true,
                 );
                 let l = ui.label(t!("account-login"));
                 ui.horizontal(|ui| {
@@ -258,26 +234,12 @@ impl Form {
                 ui.strong(t!("account-imap"));
                 ui.weak(t!("account-imap-hint"));
                 ui.end_row();
-                text_row(
+                endpoint_rows(
                     ui,
-                    t!("account-host", protocol = "IMAP"),
-                    &mut self.imap_host,
-                    true,
-                );
-                text_row(
-                    ui,
-                    t!("account-port", protocol = "IMAP"),
-                    &mut self.imap_port,
-                    true,
-                );
-                let l = ui.label(t!("account-security", protocol = "IMAP"));
-                security_combo(ui, "imap-security", l.id, &mut self.imap_security);
-                ui.end_row();
-                text_row(
-                    ui,
-                    t!("account-user", protocol = "IMAP"),
+                    "IMAP",
+                    (&mut self.imap_host, &mut self.imap_port),
+                    &mut self.imap_security,
                     &mut self.imap_user,
-                    true,
                 );
             });
         let mut action = None;
@@ -299,6 +261,39 @@ fn security_label(s: Security) -> String {
         Security::Tls => t!("security-tls"),
         Security::None => t!("security-none"),
     }
+}
+
+/// One labelled text field in the form's grid.
+fn text_row(ui: &mut egui::Ui, name: String, value: &mut String, enabled: bool) {
+    let l = ui.label(name);
+    ui.add_enabled(
+        enabled,
+        egui::TextEdit::singleline(value).desired_width(320.0),
+    )
+    .labelled_by(l.id);
+    ui.end_row();
+}
+
+/// A server's rows (host, port, security, login name), named for `protocol` (`SMTP`, `IMAP`)
+/// so screen readers tell the two servers apart.
+fn endpoint_rows(
+    ui: &mut egui::Ui,
+    protocol: &str,
+    (host, port): (&mut String, &mut String),
+    security: &mut Option<Security>,
+    user: &mut String,
+) {
+    text_row(ui, t!("account-host", protocol = protocol), host, true);
+    text_row(ui, t!("account-port", protocol = protocol), port, true);
+    let l = ui.label(t!("account-security", protocol = protocol));
+    security_combo(
+        ui,
+        &format!("{}-security", protocol.to_ascii_lowercase()),
+        l.id,
+        security,
+    );
+    ui.end_row();
+    text_row(ui, t!("account-user", protocol = protocol), user, true);
 }
 
 fn security_combo(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Option<Security>) {
