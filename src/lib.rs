@@ -20,5 +20,7 @@ pub mod secrets;
 pub mod smtp;
 pub mod store;
 pub mod text;
+pub mod timestamp;
 pub mod tls;
+pub mod tsa;
 pub mod worker;

@@ -16,6 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "smtp::client",
             "imap",
             "tls",
+            "tsa",
             "store",
             "mail",
             "secrets",
@@ -34,6 +35,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "presets",
             "proof",
             "text",
+            "timestamp",
         ],
     ),
 ];
