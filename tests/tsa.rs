@@ -69,7 +69,8 @@ fn a_good_stamp_is_checked_and_openssl_agrees() {
 fn every_faulty_authority_is_refused_with_its_reason() {
     let tsa = TestTsa::start();
     let c = client(&tsa, Duration::from_secs(3));
-    let cases: [(Mode, fn(&TsaError) -> bool); 6] = [
+    type Expected = fn(&TsaError) -> bool;
+    let cases: [(Mode, Expected); 6] = [
         (Mode::Garbage, |e| {
             matches!(e, TsaError::Stamp(StampError::Malformed(_)))
         }),
