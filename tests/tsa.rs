@@ -12,6 +12,9 @@ use common::tsa::{Mode, TestTsa};
 use stempel::timestamp::StampError;
 use stempel::tsa::{Tsa, TsaError};
 
+/// What a faulty authority's error must look like.
+type Expected = fn(&TsaError) -> bool;
+
 fn client(tsa: &TestTsa, timeout: Duration) -> Tsa {
     Tsa::new(&tsa.url, Some(&tsa.ca_file), timeout).unwrap()
 }
@@ -69,7 +72,6 @@ fn a_good_stamp_is_checked_and_openssl_agrees() {
 fn every_faulty_authority_is_refused_with_its_reason() {
     let tsa = TestTsa::start();
     let c = client(&tsa, Duration::from_secs(3));
-    type Expected = fn(&TsaError) -> bool;
     let cases: [(Mode, Expected); 6] = [
         (Mode::Garbage, |e| {
             matches!(e, TsaError::Stamp(StampError::Malformed(_)))
