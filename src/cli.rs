@@ -3,7 +3,7 @@
 //! The verbs and flags are a contract that other programs drive; change them only by adding.
 //! Arguments are parsed by clap into [`Cli`] (`args`), then each verb runs against the store and
 //! prints either words for people (`print`) or `--json` for programs: the account verbs in
-//! `account`, the outbox's in `outbox`, the readings of server replies and bounces in `explain`.
+//! `account`, the outbox's in `outbox`, the evidence files in `proof`, the readings of server replies and bounces in `explain`.
 //! Exit status: 0 success, 2 bad input (a wrong flag, an invalid address, a missing attachment,
 //! an unknown id), 1 anything else; [`exit_code`] is the one place errors become one, and the
 //! error goes to stderr as one sentence. Whether to open the window instead is `main`'s choice.
@@ -13,6 +13,7 @@ mod args;
 mod explain;
 mod outbox;
 mod print;
+mod proof;
 
 use std::process::ExitCode;
 
@@ -64,6 +65,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Explain { reply, json } => explain::explain(&reply, json),
         Command::ParseBounce { files, json } => explain::parse_bounce(&files, json),
         Command::CheckBounces { account } => outbox::check_bounces(&paths, account.as_deref()),
+        Command::Proof { ids, out } => proof::proof(&paths, &ids, out.as_deref()),
+        Command::Verify { file, ca_file } => proof::verify(&file, ca_file.as_deref()),
     }
 }
 

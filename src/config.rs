@@ -97,6 +97,12 @@ pub struct Settings {
     pub theme: Theme,
     /// Minutes between bounce checks.
     pub scan_interval_minutes: u32,
+    /// The time-stamping authority (RFC 3161 over HTTP) that stamps each receipt right after
+    /// sending and each evidence file; none by default. `STEMPEL_TSA_URL` overrides it.
+    pub tsa_url: Option<String>,
+    /// A CA file (PEM) the authority's signer may chain to besides the system's roots, for
+    /// an authority outside them; `STEMPEL_TSA_CA_FILE` overrides it.
+    pub tsa_ca_file: Option<String>,
 }
 
 impl Default for Settings {
@@ -105,8 +111,17 @@ impl Default for Settings {
             language: None,
             theme: Theme::System,
             scan_interval_minutes: 5,
+            tsa_url: None,
+            tsa_ca_file: None,
         }
     }
+}
+
+/// Where time stamps come from: the authority's URL and an extra CA file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TsaSetting {
+    pub url: String,
+    pub ca_file: Option<PathBuf>,
 }
 
 impl Settings {
@@ -126,6 +141,19 @@ impl Settings {
             path: path.display().to_string(),
             message: e.message().to_owned(),
         })
+    }
+
+    /// The time-stamping authority to use: `STEMPEL_TSA_URL` (and `STEMPEL_TSA_CA_FILE`) when
+    /// set, for scripts, else the settings'; `None` when neither names one.
+    #[must_use]
+    pub fn tsa(&self) -> Option<TsaSetting> {
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let url = env("STEMPEL_TSA_URL")
+            .or_else(|| self.tsa_url.clone().filter(|u| !u.trim().is_empty()))?;
+        let ca_file = env("STEMPEL_TSA_CA_FILE")
+            .or_else(|| self.tsa_ca_file.clone().filter(|c| !c.trim().is_empty()))
+            .map(PathBuf::from);
+        Some(TsaSetting { url, ca_file })
     }
 
     /// Writes `path` atomically (a temporary file renamed over it).
@@ -155,6 +183,8 @@ mod tests {
             language: Some("pl".into()),
             theme: Theme::Dark,
             scan_interval_minutes: 15,
+            tsa_url: Some("http://timestamp.digicert.com".into()),
+            tsa_ca_file: None,
         };
         s.save(&path).unwrap();
         assert_eq!(Settings::load(&path).unwrap(), s);

@@ -418,7 +418,14 @@ pub struct Attempt {
     pub finished_at: Option<Timestamp>,
     /// `host:port` as configured.
     pub server: Option<String>,
+    /// The address connected to (`203.0.113.5:587`).
+    pub peer_address: Option<String>,
     pub tls_version: Option<String>,
+    pub tls_cipher: Option<String>,
+    /// The server certificate's subject and SHA-256 fingerprint, and whether it verified.
+    pub cert_subject: Option<String>,
+    pub cert_sha256: Option<String>,
+    pub cert_verified: Option<bool>,
     pub reply_code: Option<u16>,
     pub enhanced_status: Option<String>,
     pub reply_text: Option<String>,
@@ -500,6 +507,27 @@ pub struct Message {
     /// The delivery event whose report settled this mail when it was uncertain: the report
     /// proves the server had it, so it counts as sent.
     pub settled_by: Option<i64>,
+    /// The time stamp of the receipt as it stood right after sending, once there is one.
+    pub stamp: Option<StampStatus>,
+}
+
+/// Where a sent mail's time stamp stands: the receipt kept at send time, the authority's
+/// token over it, or why there is no token yet.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct StampStatus {
+    /// Whether `receipt-at-send.json` is written (the job writes it right after sending).
+    pub receipt_kept: bool,
+    /// SHA-256 of `receipt-at-send.json`.
+    pub receipt_sha256: Option<String>,
+    /// The authority's time in the token, once stamped.
+    pub stamped_at: Option<Timestamp>,
+    /// The authority's signer (`CN=…`) and URL.
+    pub authority: Option<String>,
+    pub tsa_url: Option<String>,
+    pub tries: u32,
+    /// Why the last try gave no token (English, as stored).
+    pub last_error: Option<String>,
+    pub next_try_at: Option<Timestamp>,
 }
 
 #[cfg(test)]

@@ -12,10 +12,22 @@
 //! reception. What the window, the command line and the evidence file say about proof comes
 //! from here, so they never disagree.
 
+pub mod check;
+pub mod evidence;
+mod pdf;
+pub mod receipt;
+
 use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::model::{DeliveryState, Message, Outcome};
+
+/// The SHA-256 of `bytes`, lowercase hex (as the store and `sha256sum` write it).
+#[must_use]
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
 
 /// Stage 1: the submission server's receipt.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -134,7 +146,12 @@ mod tests {
             started_at: None,
             finished_at: Timestamp::from_second(1_800_000_000).ok(),
             server: Some("smtp.firma.pl:587".into()),
+            peer_address: None,
             tls_version: None,
+            tls_cipher: None,
+            cert_subject: None,
+            cert_sha256: None,
+            cert_verified: None,
             reply_code: Some(250),
             enhanced_status: None,
             reply_text: None,
@@ -172,6 +189,7 @@ mod tests {
             attempts: vec![attempt],
             events: Vec::new(),
             settled_by: None,
+            stamp: None,
         }
     }
 

@@ -14,6 +14,7 @@ mod messages;
 mod reports;
 mod schema;
 mod seed;
+mod stamps;
 #[cfg(test)]
 mod tests;
 
@@ -27,6 +28,7 @@ pub use attempts::{AttemptRecord, DueMail, Finish};
 pub use list::{DayStats, ListQuery, ListRow, SortKey};
 pub use messages::{ListFilter, NewMessage};
 pub use reports::NewDeliveryEvent;
+pub use stamps::KeptStamp;
 
 use crate::model::MessageState;
 

@@ -5,8 +5,10 @@
 //! [`Handle`] is the caller's side of any worker thread: `ask` never blocks, and dropping the
 //! handle asks the thread to stop and waits for it.
 
+pub mod evidence;
 pub mod scanner;
 pub mod sender;
+pub mod stamper;
 
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};

@@ -414,3 +414,64 @@ preset-o2 = zapněte přístup poštovních programů (IMAP/SMTP) v nastavení o
 preset-gmx = zapněte přístup POP3/IMAP v nastavení schránky GMX (E-Mail, POP3 & IMAP)
 preset-webde = zapněte přístup POP3/IMAP v nastavení schránky WEB.DE (E-Mail, POP3 & IMAP)
 preset-ionos = jako uživatelské jméno použijte celou e-mailovou adresu (mimo Německo smtp.ionos.com / imap.ionos.com)
+
+## proof.pdf, the confirmation of sending in the evidence file
+pdf-title = Potvrzení o odeslání
+pdf-subtitle = Vystavil Stempel { $version } dne { $when }
+pdf-mail = Zpráva
+pdf-from = Odesílatel
+pdf-to = Komu
+pdf-cc = Kopie
+pdf-bcc = Skrytá kopie
+pdf-subject = Předmět
+pdf-message-id = Message-ID
+pdf-sent = Odesláno
+pdf-size = Velikost
+pdf-sha256 = SHA-256 souboru message.eml
+pdf-attachments = Přílohy
+pdf-no-attachments = Bez příloh.
+pdf-stages = Co je prokázáno
+pdf-connection = Spojení s vaším poštovním serverem
+pdf-server = Server
+pdf-address = Adresa
+pdf-tls = Šifrování
+pdf-tls-none = žádné
+pdf-certificate = Certifikát
+pdf-cert-verified = ověřený
+pdf-cert-not-verified = neověřený
+pdf-fingerprint = Otisk (SHA-256)
+pdf-server-reply = Odpověď serveru
+pdf-queue-id = Číslo ve frontě
+pdf-timestamp = Časové razítko
+pdf-timestamp-line = Potvrzení ve stavu hned po odeslání (receipt-at-send.json) opatřila časovým razítkem autorita { $authority } dne { $when }.
+pdf-timestamp-pending = Zatím bez časového razítka; poslední pokus selhal: { $reason }
+pdf-timestamp-none = Bez časového razítka: při odeslání nebyla nastavena autorita časových razítek.
+pdf-timeline = Průběh
+pdf-check = Jak tento důkaz ověřit
+pdf-check-intro = Tento dokument je v souboru ZIP spolu se zprávou přesně tak, jak byla odeslána (message.eml), s jejími přílohami, se zprávami o doručení tak, jak přišly, a s potvrzením (receipt.json). Rozbalte jej a ve jeho složce spusťte tyto příkazy.
+pdf-check-sums = Každý soubor proti jeho SHA-256:
+pdf-check-stamp = Každé časové razítko (CA.pem: kořenový certifikát autority časových razítek):
+pdf-check-stempel = Nebo vše najednou Stempelem:
+pdf-transcript = Komunikace SMTP, pokus { $n }
+pdf-page = Strana { $page } z { $pages }
+
+## stempel proof and stempel verify
+cli-proof-no-fresh-stamp = důkazní soubor je zapsán bez čerstvého časového razítka nad SHA256SUMS: { $reason }
+cli-verify-unreadable = nelze přečíst { $path }: { $reason }
+cli-verify-not-evidence = { $path } není důkazní soubor Stempelu: { $reason }
+cli-stamp-summary = časová razítka: orazítkováno { $stamped } potvrzení, { $failed } zkusíme později znovu
+cli-stamp-problem = časové razítko zatím není (zkusí se později znovu): { $reason }
+verify-matches = { $file }: SHA-256 odpovídá SHA256SUMS
+verify-missing = { $file }: uveden v SHA256SUMS, ale chybí
+verify-changed = { $file }: ZMĚNĚN, jeho SHA-256 není ten ze SHA256SUMS
+verify-unlisted = { $file }: není uveden v SHA256SUMS (přidán později)
+verify-differs = { $file }: neodpovídá SHA-256, které pro něj uvádí receipt.json
+verify-stamped = { $file }: časové razítko platí ({ $when }, { $authority })
+verify-stamp-fails = { $file }: časové razítko NEPLATÍ: { $reason }
+verify-no-stamp = { $file }: v souboru není časové razítko
+verify-all-holds = Vše souhlasí.
+verify-something-off = { $count ->
+    [one] Jedna kontrola nesouhlasí.
+    [few] { $count } kontroly nesouhlasí.
+   *[other] { $count } kontrol nesouhlasí.
+}

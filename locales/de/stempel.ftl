@@ -410,3 +410,63 @@ preset-o2 = den Zugriff über Mailprogramme (IMAP/SMTP) in den Einstellungen von
 preset-gmx = POP3/IMAP-Zugriff im GMX-Postfach unter E-Mail-Einstellungen, POP3 & IMAP einschalten
 preset-webde = POP3/IMAP-Zugriff im WEB.DE-Postfach unter E-Mail-Einstellungen, POP3 & IMAP einschalten
 preset-ionos = die vollständige E-Mail-Adresse als Benutzernamen verwenden (außerhalb Deutschlands smtp.ionos.com / imap.ionos.com)
+
+## proof.pdf, the confirmation of sending in the evidence file
+pdf-title = Versandbestätigung
+pdf-subtitle = Erstellt von Stempel { $version } am { $when }
+pdf-mail = Die E-Mail
+pdf-from = Absender
+pdf-to = An
+pdf-cc = Kopie
+pdf-bcc = Blindkopie
+pdf-subject = Betreff
+pdf-message-id = Message-ID
+pdf-sent = Gesendet
+pdf-size = Größe
+pdf-sha256 = SHA-256 von message.eml
+pdf-attachments = Anhänge
+pdf-no-attachments = Keine Anhänge.
+pdf-stages = Was belegt ist
+pdf-connection = Verbindung zu Ihrem Mailserver
+pdf-server = Server
+pdf-address = Adresse
+pdf-tls = Verschlüsselung
+pdf-tls-none = keine
+pdf-certificate = Zertifikat
+pdf-cert-verified = geprüft
+pdf-cert-not-verified = nicht geprüft
+pdf-fingerprint = Fingerabdruck (SHA-256)
+pdf-server-reply = Antwort des Servers
+pdf-queue-id = Queue-ID
+pdf-timestamp = Zeitstempel
+pdf-timestamp-line = Die Quittung, wie sie direkt nach dem Senden vorlag (receipt-at-send.json), wurde von { $authority } am { $when } mit einem Zeitstempel versehen.
+pdf-timestamp-pending = Noch kein Zeitstempel; der letzte Versuch schlug fehl: { $reason }
+pdf-timestamp-none = Kein Zeitstempel: beim Senden war kein Zeitstempeldienst eingestellt.
+pdf-timeline = Verlauf
+pdf-check = So prüfen Sie diesen Nachweis
+pdf-check-intro = Dieses Dokument liegt in einer ZIP-Datei mit der E-Mail genau wie gesendet (message.eml), ihren Anhängen, den Zustellberichten wie empfangen und der Quittung (receipt.json). Entpacken Sie sie und führen Sie in ihrem Ordner diese Befehle aus.
+pdf-check-sums = Jede Datei gegen ihren SHA-256:
+pdf-check-stamp = Jeden Zeitstempel (CA.pem: das Stammzertifikat des Zeitstempeldienstes):
+pdf-check-stempel = Oder alles auf einmal mit Stempel:
+pdf-transcript = SMTP-Gespräch, Versuch { $n }
+pdf-page = Seite { $page } von { $pages }
+
+## stempel proof and stempel verify
+cli-proof-no-fresh-stamp = die Nachweisdatei ist ohne frischen Zeitstempel über SHA256SUMS geschrieben: { $reason }
+cli-verify-unreadable = { $path } kann nicht gelesen werden: { $reason }
+cli-verify-not-evidence = { $path } ist keine Nachweisdatei von Stempel: { $reason }
+cli-stamp-summary = Zeitstempel: { $stamped } Quittungen gestempelt, { $failed } werden später erneut versucht
+cli-stamp-problem = noch kein Zeitstempel (wird später erneut versucht): { $reason }
+verify-matches = { $file }: SHA-256 stimmt mit SHA256SUMS überein
+verify-missing = { $file }: in SHA256SUMS aufgeführt, fehlt aber
+verify-changed = { $file }: VERÄNDERT, sein SHA-256 ist nicht der aus SHA256SUMS
+verify-unlisted = { $file }: nicht in SHA256SUMS aufgeführt (nachträglich hinzugefügt)
+verify-differs = { $file }: passt nicht zum SHA-256, den receipt.json dafür nennt
+verify-stamped = { $file }: Zeitstempel gültig ({ $when }, { $authority })
+verify-stamp-fails = { $file }: Zeitstempel NICHT gültig: { $reason }
+verify-no-stamp = { $file }: kein Zeitstempel in der Datei
+verify-all-holds = Alles stimmt.
+verify-something-off = { $count ->
+    [one] Eine Prüfung stimmt nicht.
+   *[other] { $count } Prüfungen stimmen nicht.
+}

@@ -410,3 +410,63 @@ preset-o2 = turn on access through mail programs (IMAP/SMTP) in the o2 Poczta se
 preset-gmx = turn on POP3/IMAP access under E-Mail settings, POP3 & IMAP, in the GMX mailbox
 preset-webde = turn on POP3/IMAP access under E-Mail settings, POP3 & IMAP, in the WEB.DE mailbox
 preset-ionos = use the full e-mail address as the user name (smtp.ionos.com / imap.ionos.com outside Germany)
+
+## proof.pdf, the confirmation of sending in the evidence file
+pdf-title = Confirmation of sending
+pdf-subtitle = Written by Stempel { $version } on { $when }
+pdf-mail = The mail
+pdf-from = From
+pdf-to = To
+pdf-cc = Cc
+pdf-bcc = Bcc
+pdf-subject = Subject
+pdf-message-id = Message-ID
+pdf-sent = Sent
+pdf-size = Size
+pdf-sha256 = SHA-256 of message.eml
+pdf-attachments = Attachments
+pdf-no-attachments = No attachments.
+pdf-stages = What is proven
+pdf-connection = Connection to your mail server
+pdf-server = Server
+pdf-address = Address
+pdf-tls = Encryption
+pdf-tls-none = none
+pdf-certificate = Certificate
+pdf-cert-verified = verified
+pdf-cert-not-verified = not verified
+pdf-fingerprint = Fingerprint (SHA-256)
+pdf-server-reply = Server's reply
+pdf-queue-id = Queue id
+pdf-timestamp = Time stamp
+pdf-timestamp-line = The receipt as it stood right after sending (receipt-at-send.json) was time-stamped by { $authority } at { $when }.
+pdf-timestamp-pending = No time stamp yet; the last try failed: { $reason }
+pdf-timestamp-none = No time stamp: no time-stamping authority was set when this mail was sent.
+pdf-timeline = Timeline
+pdf-check = How to check this proof
+pdf-check-intro = This document comes in a ZIP file with the mail exactly as sent (message.eml), its attachments, the delivery reports as received and the receipt (receipt.json). Unpack it and run these commands in its folder.
+pdf-check-sums = Every file against its SHA-256:
+pdf-check-stamp = Each time stamp (CA.pem: the time-stamping authority's root certificate):
+pdf-check-stempel = Or all of it with Stempel:
+pdf-transcript = SMTP conversation, attempt { $n }
+pdf-page = Page { $page } of { $pages }
+
+## stempel proof and stempel verify
+cli-proof-no-fresh-stamp = the evidence file is written without a fresh time stamp over SHA256SUMS: { $reason }
+cli-verify-unreadable = cannot read { $path }: { $reason }
+cli-verify-not-evidence = { $path } is not a Stempel evidence file: { $reason }
+cli-stamp-summary = time stamps: { $stamped } receipts stamped, { $failed } to try again later
+cli-stamp-problem = time stamp not made yet (it is tried again later): { $reason }
+verify-matches = { $file }: its SHA-256 matches SHA256SUMS
+verify-missing = { $file }: listed in SHA256SUMS but missing
+verify-changed = { $file }: CHANGED, its SHA-256 is not the one in SHA256SUMS
+verify-unlisted = { $file }: not listed in SHA256SUMS (added afterwards)
+verify-differs = { $file }: does not match the SHA-256 that receipt.json names for it
+verify-stamped = { $file }: time stamp holds ({ $when }, { $authority })
+verify-stamp-fails = { $file }: time stamp does NOT hold: { $reason }
+verify-no-stamp = { $file }: no time stamp in the file
+verify-all-holds = Everything holds.
+verify-something-off = { $count ->
+    [one] One check does not hold.
+   *[other] { $count } checks do not hold.
+}

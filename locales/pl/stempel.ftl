@@ -414,3 +414,64 @@ preset-o2 = włącz dostęp przez programy pocztowe (IMAP/SMTP) w ustawieniach o
 preset-gmx = włącz dostęp POP3/IMAP w ustawieniach skrzynki GMX (E-Mail, POP3 & IMAP)
 preset-webde = włącz dostęp POP3/IMAP w ustawieniach skrzynki WEB.DE (E-Mail, POP3 & IMAP)
 preset-ionos = jako nazwy użytkownika użyj pełnego adresu e-mail (poza Niemcami smtp.ionos.com / imap.ionos.com)
+
+## proof.pdf, the confirmation of sending in the evidence file
+pdf-title = Potwierdzenie wysłania
+pdf-subtitle = Sporządzone przez Stempel { $version } dnia { $when }
+pdf-mail = Wiadomość
+pdf-from = Nadawca
+pdf-to = Do
+pdf-cc = DW
+pdf-bcc = UDW
+pdf-subject = Temat
+pdf-message-id = Message-ID
+pdf-sent = Wysłano
+pdf-size = Rozmiar
+pdf-sha256 = SHA-256 pliku message.eml
+pdf-attachments = Załączniki
+pdf-no-attachments = Brak załączników.
+pdf-stages = Co zostało udowodnione
+pdf-connection = Połączenie z Twoim serwerem pocztowym
+pdf-server = Serwer
+pdf-address = Adres
+pdf-tls = Szyfrowanie
+pdf-tls-none = brak
+pdf-certificate = Certyfikat
+pdf-cert-verified = zweryfikowany
+pdf-cert-not-verified = niezweryfikowany
+pdf-fingerprint = Odcisk (SHA-256)
+pdf-server-reply = Odpowiedź serwera
+pdf-queue-id = Identyfikator w kolejce
+pdf-timestamp = Znacznik czasu
+pdf-timestamp-line = Pokwitowanie w stanie zaraz po wysłaniu (receipt-at-send.json) opatrzył znacznikiem czasu { $authority } dnia { $when }.
+pdf-timestamp-pending = Jeszcze bez znacznika czasu; ostatnia próba nie powiodła się: { $reason }
+pdf-timestamp-none = Bez znacznika czasu: przy wysyłce nie był ustawiony urząd znacznika czasu.
+pdf-timeline = Przebieg
+pdf-check = Jak sprawdzić ten dowód
+pdf-check-intro = Ten dokument znajduje się w pliku ZIP razem z mailem dokładnie w postaci wysłanej (message.eml), jego załącznikami, raportami doręczenia w postaci otrzymanej i pokwitowaniem (receipt.json). Rozpakuj go i uruchom w jego folderze te polecenia.
+pdf-check-sums = Każdy plik z jego SHA-256:
+pdf-check-stamp = Każdy znacznik czasu (CA.pem: certyfikat główny urzędu znacznika czasu):
+pdf-check-stempel = Albo wszystko naraz Stemplem:
+pdf-transcript = Rozmowa SMTP, próba { $n }
+pdf-page = Strona { $page } z { $pages }
+
+## stempel proof and stempel verify
+cli-proof-no-fresh-stamp = plik dowodowy zapisano bez świeżego znacznika czasu nad SHA256SUMS: { $reason }
+cli-verify-unreadable = nie można odczytać { $path }: { $reason }
+cli-verify-not-evidence = { $path } nie jest plikiem dowodowym Stempla: { $reason }
+cli-stamp-summary = znaczniki czasu: opatrzono { $stamped } pokwitowań, { $failed } do ponownej próby później
+cli-stamp-problem = znacznika czasu jeszcze nie ma (kolejna próba później): { $reason }
+verify-matches = { $file }: SHA-256 zgodny z SHA256SUMS
+verify-missing = { $file }: wymieniony w SHA256SUMS, ale go brak
+verify-changed = { $file }: ZMIENIONY, jego SHA-256 nie jest tym z SHA256SUMS
+verify-unlisted = { $file }: nie ma go w SHA256SUMS (dodany później)
+verify-differs = { $file }: nie zgadza się z SHA-256, który podaje dla niego receipt.json
+verify-stamped = { $file }: znacznik czasu jest ważny ({ $when }, { $authority })
+verify-stamp-fails = { $file }: znacznik czasu NIE jest ważny: { $reason }
+verify-no-stamp = { $file }: brak znacznika czasu w pliku
+verify-all-holds = Wszystko się zgadza.
+verify-something-off = { $count ->
+    [one] Jedno sprawdzenie się nie zgadza.
+    [few] { $count } sprawdzenia się nie zgadzają.
+   *[other] { $count } sprawdzeń się nie zgadza.
+}

@@ -60,6 +60,24 @@ pub enum Command {
         #[arg(long)]
         account: Option<String>,
     },
+    /// Write the evidence file of sent mails: one ZIP per mail with the mail as sent, its
+    /// attachments, the reports, receipt.json, proof.pdf, SHA256SUMS and the time stamps.
+    Proof {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        /// A .zip file (for one mail) or a folder (stempel-proof-ID.zip for each mail);
+        /// the current folder when not given.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// Check an evidence file: every hash, the mail against its receipt, the time stamps.
+    /// Exit status 0 when all holds, 1 when something does not, 2 for a file that is not one.
+    Verify {
+        file: PathBuf,
+        /// A CA file (PEM) the time-stamping authority may chain to besides the system's roots.
+        #[arg(long, value_name = "PEM")]
+        ca_file: Option<PathBuf>,
+    },
     /// Parse bounce mails.
     ParseBounce {
         #[arg(required = true)]

@@ -175,6 +175,8 @@ pub(super) fn send(paths: &Paths, all: bool, ids: Vec<i64>) -> anyhow::Result<Ex
             }
         }
     }
+    drop(handle);
+    stamp_after_send(paths);
     if let Some(p) = problem {
         return Err(anyhow!(p));
     }
@@ -183,6 +185,34 @@ pub(super) fn send(paths: &Paths, all: bool, ids: Vec<i64>) -> anyhow::Result<Ex
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// After a batch: keeps each new receipt as it stood and asks the authority (when one is set)
+/// for its stamp. A stamp that cannot be had now is tried again by the next run; it never
+/// changes the exit status of a send.
+fn stamp_after_send(paths: &Paths) {
+    use crate::worker::stamper;
+    let settings = crate::config::Settings::load(&paths.settings()).unwrap_or_default();
+    let round = stamper::authority(settings.tsa().as_ref())
+        .map_err(|e| e.to_string())
+        .and_then(|tsa| {
+            let mut store = open_store(paths).map_err(|e| e.to_string())?;
+            stamper::stamp_due(&mut store, tsa.as_ref(), jiff::Timestamp::now())
+                .map_err(|e| e.to_string())
+        });
+    match round {
+        Ok(s) if s.stamped > 0 || s.failed > 0 => {
+            eprintln!(
+                "{}",
+                t!("cli-stamp-summary", stamped = s.stamped, failed = s.failed)
+            );
+            if let Some(reason) = s.last_error {
+                eprintln!("{}", t!("cli-stamp-problem", reason = reason));
+            }
+        }
+        Ok(_) => {}
+        Err(reason) => eprintln!("{}", t!("cli-stamp-problem", reason = reason)),
+    }
 }
 
 /// `stempel check-bounces`: one scan of the account's (or every account's) mailbox; a line per

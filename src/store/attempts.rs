@@ -375,6 +375,7 @@ fn finish_attempt_in(
                     next_attempt_at = NULL WHERE id = ?1",
                 params![message, now, record.queue_id.as_deref().map(kept)],
             )?;
+            super::stamps::want_stamp_in(tx, message)?;
         }
         Finish::Deferred { next_attempt_at } => {
             tx.execute(

@@ -224,6 +224,7 @@ impl Store {
             .optional()?
             .ok_or(StoreError::NoSuchMessage(id))??;
         self.fill(&mut m, true)?;
+        m.stamp = self.stamp_status(id)?;
         Ok(m)
     }
 
@@ -342,7 +343,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, started_at, finished_at, server, tls_version, reply_code, enhanced_status,
                 reply_text, queue_id, outcome, error, explanation, transcript, explanation_key,
-                dsn_offered
+                dsn_offered, peer_address, tls_cipher, cert_subject, cert_sha256, cert_verified
              FROM attempts WHERE message_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([m.id], |r| {
@@ -352,7 +353,12 @@ impl Store {
                     started_at: ts(r.get(1)?),
                     finished_at: ts(r.get(2)?),
                     server: r.get(3)?,
+                    peer_address: r.get(15)?,
                     tls_version: r.get(4)?,
+                    tls_cipher: r.get(16)?,
+                    cert_subject: r.get(17)?,
+                    cert_sha256: r.get(18)?,
+                    cert_verified: r.get(19)?,
                     reply_code: r.get(5)?,
                     enhanced_status: r.get(6)?,
                     reply_text: r.get(7)?,
@@ -460,5 +466,6 @@ fn message_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Message>> {
         attempts: Vec::new(),
         events: Vec::new(),
         settled_by: r.get(21)?,
+        stamp: None,
     }))
 }

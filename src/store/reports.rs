@@ -188,6 +188,7 @@ impl Store {
                     settled_by = ?2, last_error = NULL WHERE id = ?1",
                 params![e.message, event, now_ms()],
             )?;
+            super::stamps::want_stamp_in(&tx, e.message)?;
         }
         if inserted
             && advances

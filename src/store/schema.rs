@@ -163,4 +163,23 @@ ALTER TABLE accounts ADD COLUMN auth TEXT NOT NULL DEFAULT 'password'
 ALTER TABLE messages ADD COLUMN settled_by INTEGER REFERENCES delivery_events (id);
 ALTER TABLE attempts ADD COLUMN dsn_offered INTEGER;
 ",
+    // 5: time stamps. Per sent mail, the receipt as it stood right after sending
+    // (`receipt-at-send.json`, written once by the stamp job and never changed) and the
+    // authority's RFC 3161 reply over its SHA-256, or why there is none yet. The row is made
+    // in the transaction that makes the mail sent.
+    r"
+CREATE TABLE stamps (
+    message_id       INTEGER PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,
+    receipt          BLOB,
+    receipt_sha256   TEXT,
+    token            BLOB,
+    tsa_url          TEXT,
+    tsa_name         TEXT,
+    stamped_at       INTEGER,
+    tries            INTEGER NOT NULL DEFAULT 0,
+    next_try_at      INTEGER,
+    last_error       TEXT
+);
+CREATE INDEX stamps_pending ON stamps (next_try_at) WHERE token IS NULL;
+",
 ];
