@@ -492,3 +492,16 @@ fn refusals_are_told_in_the_users_language() {
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains("kein Konto namens „nikt“"), "{err}");
 }
+
+#[test]
+fn invoices_ask_for_the_success_report_unless_told_not_to() {
+    let dir = tempfile::tempdir().unwrap();
+    add_account(dir.path());
+    let plain = queue_ok(dir.path(), &[]);
+    let without = queue_ok(dir.path(), &["--no-notify-delivery"]);
+    let old_flag = queue_ok(dir.path(), &["--notify-delivery"]);
+    let asked = |id: i64| show(dir.path(), &id.to_string())["notify_delivery"].clone();
+    assert_eq!(asked(plain), true);
+    assert_eq!(asked(without), false);
+    assert_eq!(asked(old_flag), true);
+}

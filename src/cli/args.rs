@@ -182,9 +182,13 @@ pub struct QueueArgs {
     pub attach: Vec<PathBuf>,
     #[arg(long)]
     pub reply_to: Option<String>,
-    /// Ask the servers for a delivery notification (DSN NOTIFY=SUCCESS).
-    #[arg(long)]
+    /// Ask the servers for a delivery notification (DSN NOTIFY=SUCCESS): the default, since
+    /// a success report is stage 2 of the proof. Kept so older scripts still run.
+    #[arg(long, overrides_with = "no_notify_delivery")]
     pub notify_delivery: bool,
+    /// Ask only for reports of failures and delays, not for the success report.
+    #[arg(long)]
+    pub no_notify_delivery: bool,
     /// Ask the recipient's mail program for a read receipt.
     #[arg(long)]
     pub read_receipt: bool,

@@ -36,7 +36,7 @@ pub(super) fn queue(paths: &Paths, a: &QueueArgs) -> anyhow::Result<ExitCode> {
         subject: a.subject.clone(),
         body_text: body,
         body_html: None,
-        notify_delivery: a.notify_delivery,
+        notify_delivery: !a.no_notify_delivery,
         read_receipt: a.read_receipt,
     };
     let mut store = open_store(paths)?;

@@ -478,38 +478,42 @@ fn a_probable_match_does_not_settle_an_uncertain_mail() {
     assert_eq!(m.settled_by, None);
 }
 
-/// A database written by the previous schema (version 3) opens, upgrades in place and keeps
-/// its mails.
+/// A database written by an earlier schema (versions 3 and 4) opens, upgrades in place and
+/// keeps its mails; mails sent before time stamps existed are not stamped after the fact.
 #[test]
-fn a_version_3_database_upgrades_in_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("stempel.db");
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        for sql in &schema::MIGRATIONS[..3] {
-            conn.execute_batch(sql).unwrap();
+fn an_older_database_upgrades_in_place() {
+    for version in [3, 4] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stempel.db");
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            for sql in &schema::MIGRATIONS[..version] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", version as i64).unwrap();
+            // A sent mail as that version wrote it.
+            conn.execute_batch(
+                "INSERT INTO accounts (id, name, from_addr, smtp_host, smtp_port, smtp_security,
+                     smtp_user, created_at)
+                 VALUES (1, 'firma', 'faktury@firma.pl', 'smtp.firma.pl', 587, 'starttls', '', 1);
+                 INSERT INTO messages (id, account_id, state, envelope_id, message_id, from_addr,
+                     subject, sha256, size, created_at, updated_at, sent_at, queue_id)
+                 VALUES (1, 1, 'sent', 'e1', 'm1@firma.pl', 'faktury@firma.pl', 'Faktura', 'ab',
+                     2, 1, 1, 2, '4Fq2Zk3Y5Vz9');",
+            )
+            .unwrap();
         }
-        conn.pragma_update(None, "user_version", 3).unwrap();
-        // A sent mail as version 3 wrote it.
-        conn.execute_batch(
-            "INSERT INTO accounts (id, name, from_addr, smtp_host, smtp_port, smtp_security,
-                 smtp_user, created_at)
-             VALUES (1, 'firma', 'faktury@firma.pl', 'smtp.firma.pl', 587, 'starttls', '', 1);
-             INSERT INTO messages (id, account_id, state, envelope_id, message_id, from_addr,
-                 subject, sha256, size, created_at, updated_at, sent_at, queue_id)
-             VALUES (1, 1, 'sent', 'e1', 'm1@firma.pl', 'faktury@firma.pl', 'Faktura', 'ab',
-                 2, 1, 1, 2, '4Fq2Zk3Y5Vz9');",
-        )
-        .unwrap();
+        let s = Store::open(&path).unwrap();
+        let m = s.message(1).unwrap();
+        assert_eq!(m.state, MessageState::Sent, "from version {version}");
+        assert_eq!(m.queue_id.as_deref(), Some("4Fq2Zk3Y5Vz9"));
+        assert_eq!(m.settled_by, None);
+        assert_eq!(m.stamp, None);
+        assert!(s.stamps_due(Timestamp::now(), true, 10).unwrap().is_empty());
+        let v: i64 = s
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, schema_version());
     }
-    let s = Store::open(&path).unwrap();
-    let m = s.message(1).unwrap();
-    assert_eq!(m.state, MessageState::Sent);
-    assert_eq!(m.queue_id.as_deref(), Some("4Fq2Zk3Y5Vz9"));
-    assert_eq!(m.settled_by, None);
-    let v: i64 = s
-        .conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(v, schema_version());
 }
