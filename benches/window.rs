@@ -98,9 +98,11 @@ fn measure(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
         store,
         sender: None,
         scanner: None,
+        stamper: None,
         sandbox: None,
         settings: Settings::default(),
         paths,
+        proof_folder: None,
     };
     let mut app = StempelApp::new(&ctx, services);
     app.open_screen("sent");

@@ -33,7 +33,7 @@ use crate::model::{Message, MessageState};
 use crate::sandbox::Sandbox;
 use crate::store::Store;
 use crate::t;
-use crate::worker::{Waker, scanner, sender};
+use crate::worker::{Waker, scanner, sender, stamper};
 
 use command::Command;
 pub use list::Folder;
@@ -91,10 +91,19 @@ pub struct Services {
     pub store: Store,
     pub sender: Option<sender::Handle>,
     pub scanner: Option<scanner::Handle>,
+    pub stamper: Option<StamperHandle>,
     pub sandbox: Option<Sandbox>,
     pub settings: Settings,
     pub paths: Paths,
+    /// Where "Save proof…" writes without asking (tests, scripts); `None`: the save dialog.
+    pub proof_folder: Option<std::path::PathBuf>,
 }
+
+/// The stamper thread's handle.
+pub type StamperHandle = crate::worker::Handle<stamper::Command, stamper::Event>;
+
+/// How often the stamper looks for due stamps on its own (retries come due in between).
+const STAMP_INTERVAL: Duration = Duration::from_mins(5);
 
 impl Services {
     /// Starts the workers and the sandbox for the data folder in `paths`.
@@ -103,14 +112,23 @@ impl Services {
         let db = paths.database();
         let sender = sender::spawn(db.clone(), sender::Options::default(), waker.clone()).ok();
         let interval = Duration::from_secs(u64::from(settings.scan_interval_minutes.max(1)) * 60);
-        let scanner = scanner::spawn(db, interval, scanner::Options::default(), waker).ok();
+        let scanner = scanner::spawn(
+            db.clone(),
+            interval,
+            scanner::Options::default(),
+            waker.clone(),
+        )
+        .ok();
+        let stamper = stamper::spawn(db, STAMP_INTERVAL, waker).ok();
         Self {
             store,
             sender,
             scanner,
+            stamper,
             sandbox: Sandbox::start().ok(),
             settings,
             paths: paths.clone(),
+            proof_folder: None,
         }
     }
 }
@@ -143,9 +161,11 @@ pub struct StempelApp {
     store: Store,
     sender: Option<sender::Handle>,
     scanner: Option<scanner::Handle>,
+    stamper: Option<StamperHandle>,
     sandbox: Option<Sandbox>,
     settings: Settings,
     paths: Paths,
+    proof_folder: Option<std::path::PathBuf>,
     jobs: jobs::Jobs,
     screen: Screen,
     list: list::MailList,
@@ -171,17 +191,21 @@ impl StempelApp {
             store,
             sender,
             scanner,
+            stamper,
             sandbox,
             settings,
             paths,
+            proof_folder,
         } = services;
         let mut app = Self {
             store,
             sender,
             scanner,
+            stamper,
             sandbox,
             settings,
             paths,
+            proof_folder,
             jobs: jobs::Jobs::new(waker(ctx)),
             screen: Screen::Mails(Folder::Buffer),
             list: list::MailList::new(Folder::Buffer),
@@ -201,6 +225,8 @@ impl StempelApp {
         app.reload();
         // Look for reports once at start; then every interval (the scanner's own timer).
         app.handle(Command::CheckNow);
+        // Receipts sent while the window was closed are kept and stamped now.
+        app.stamp_due();
         app
     }
 

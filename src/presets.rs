@@ -116,3 +116,56 @@ mod tests {
         assert!(find("nope").is_none());
     }
 }
+
+/// A public time-stamping authority (RFC 3161 over HTTP) the settings offer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TsaPreset {
+    pub name: &'static str,
+    pub url: &'static str,
+    /// Listed as a qualified time-stamp service under eIDAS by its provider: its stamps carry
+    /// the legal presumption of accuracy across the EU.
+    pub qualified: bool,
+    /// Its root is not among the system's: the CA file must be set beside it.
+    pub own_root: bool,
+}
+
+/// Well-known free authorities. Public ones chain to the roots browsers trust, except where
+/// `own_root` says otherwise.
+pub const TSA_PRESETS: &[TsaPreset] = &[
+    TsaPreset {
+        name: "DigiCert",
+        url: "http://timestamp.digicert.com",
+        qualified: false,
+        own_root: false,
+    },
+    TsaPreset {
+        name: "Sectigo",
+        url: "http://timestamp.sectigo.com",
+        qualified: false,
+        own_root: false,
+    },
+    TsaPreset {
+        name: "Sectigo (eIDAS)",
+        url: "http://timestamp.sectigo.com/qualified",
+        qualified: true,
+        own_root: false,
+    },
+    TsaPreset {
+        name: "GlobalSign",
+        url: "http://timestamp.globalsign.com/tsa/r6advanced1",
+        qualified: false,
+        own_root: false,
+    },
+    TsaPreset {
+        name: "Certum",
+        url: "http://time.certum.pl",
+        qualified: false,
+        own_root: false,
+    },
+    TsaPreset {
+        name: "FreeTSA",
+        url: "https://freetsa.org/tsr",
+        qualified: false,
+        own_root: true,
+    },
+];

@@ -30,7 +30,9 @@ fn open() -> Window {
     let harness = Harness::builder()
         .with_size([1280.0, 900.0])
         .build_eframe(move |cc| {
-            let services = Services::start(store, &p, Settings::default(), &cc.egui_ctx);
+            let mut services = Services::start(store, &p, Settings::default(), &cc.egui_ctx);
+            // "Save proof…" writes into the data folder instead of asking (no dialog here).
+            services.proof_folder = Some(p.data_dir.clone());
             StempelApp::new(&cc.egui_ctx, services)
         });
     Window {
@@ -163,6 +165,26 @@ fn a_success_report_shows_stage_two_on_the_sent_tab() {
     w.open_row("Invoice FV/2026/11/001");
     w.wait_for("Stage 2: the recipient's server took the mail (dns; mx.example.com");
     w.wait_for("it does not show that the mail was read");
+
+    // "Save proof…" writes the evidence file, and it holds.
+    w.click("Save proof…");
+    w.wait_for("Proof saved:");
+    let file = std::fs::read_dir(&w.paths.data_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".zip"))
+        .expect("an evidence file in the data folder");
+    let out = assert_cmd::Command::cargo_bin("stempel")
+        .unwrap()
+        .env("LC_ALL", "C.UTF-8")
+        .env("STEMPEL_DATA_DIR", &w.paths.data_dir)
+        .arg("verify")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("proof.pdf: its SHA-256 matches"), "{text}");
 }
 
 #[test]

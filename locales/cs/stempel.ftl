@@ -475,3 +475,22 @@ verify-something-off = { $count ->
     [few] { $count } kontroly nesouhlasí.
    *[other] { $count } kontrol nesouhlasí.
 }
+
+## The evidence file and time stamps in the window
+save-proof = Uložit důkaz…
+save-proof-hint = Jeden soubor ZIP, který může ověřit kdokoli: zpráva tak, jak byla odeslána, přílohy, zprávy o doručení, potvrzení, potvrzení v PDF, kontrolní součty a časová razítka.
+proof-stamp = Časové razítko potvrzení: { $authority }, { $when }
+proof-stamp-waiting = Zatím bez časového razítka ({ $reason }); další pokus { $when }
+proof-stamp-none = Bez časového razítka: v Nastavení zvolte autoritu časových razítek, aby bylo každé potvrzení orazítkováno.
+toast-stamp-problem = Časová razítka nelze vytvářet: { $reason }
+toast-proof-saved = Důkaz uložen: { $path }
+toast-proof-no-fresh-stamp = Důkaz byl uložen bez čerstvého časového razítka: { $reason }
+toast-proof-failed = Důkaz se nepodařilo uložit: { $reason }
+settings-tsa = Autorita časových razítek
+settings-tsa-none = Žádná
+settings-tsa-other = Jiná (URL)
+settings-tsa-url = Adresa autority
+settings-tsa-ca = Její soubor CA (PEM)
+settings-tsa-qualified = kvalifikovaná (eIDAS)
+settings-tsa-own-root = potřebuje svůj soubor CA
+settings-tsa-note = Každé potvrzení hned po odeslání, i každý uložený důkaz, opatří časovým razítkem tato autorita (RFC 3161): důkaz, že v tu chvíli existovalo, ověřitelný programem openssl.

@@ -470,3 +470,22 @@ verify-something-off = { $count ->
     [one] Eine Prüfung stimmt nicht.
    *[other] { $count } Prüfungen stimmen nicht.
 }
+
+## The evidence file and time stamps in the window
+save-proof = Nachweis speichern…
+save-proof-hint = Eine ZIP-Datei, die jeder prüfen kann: die E-Mail wie gesendet, ihre Anhänge, die Zustellberichte, die Quittung, eine PDF-Bestätigung, Prüfsummen und Zeitstempel.
+proof-stamp = Zeitstempel der Quittung: { $authority }, { $when }
+proof-stamp-waiting = Noch kein Zeitstempel ({ $reason }); nächster Versuch { $when }
+proof-stamp-none = Kein Zeitstempel: Wählen Sie in den Einstellungen einen Zeitstempeldienst, damit jede Quittung gestempelt wird.
+toast-stamp-problem = Zeitstempel können nicht erstellt werden: { $reason }
+toast-proof-saved = Nachweis gespeichert: { $path }
+toast-proof-no-fresh-stamp = Der Nachweis wurde ohne frischen Zeitstempel gespeichert: { $reason }
+toast-proof-failed = Der Nachweis konnte nicht gespeichert werden: { $reason }
+settings-tsa = Zeitstempeldienst
+settings-tsa-none = Keiner
+settings-tsa-other = Anderer (URL)
+settings-tsa-url = Adresse des Dienstes
+settings-tsa-ca = Seine CA-Datei (PEM)
+settings-tsa-qualified = qualifiziert (eIDAS)
+settings-tsa-own-root = braucht seine CA-Datei
+settings-tsa-note = Jede Quittung direkt nach dem Senden und jeder gespeicherte Nachweis erhält von diesem Dienst einen Zeitstempel (RFC 3161): der Beleg, dass sie zu dieser Zeit existierte, prüfbar mit openssl.

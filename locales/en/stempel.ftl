@@ -470,3 +470,22 @@ verify-something-off = { $count ->
     [one] One check does not hold.
    *[other] { $count } checks do not hold.
 }
+
+## The evidence file and time stamps in the window
+save-proof = Save proof…
+save-proof-hint = One ZIP file anyone can check: the mail as sent, its attachments, the delivery reports, the receipt, a PDF confirmation, checksums and time stamps.
+proof-stamp = Time stamp of the receipt: { $authority }, { $when }
+proof-stamp-waiting = No time stamp yet ({ $reason }); next try { $when }
+proof-stamp-none = No time stamp: choose a time-stamping authority in Settings to have each receipt stamped.
+toast-stamp-problem = Time stamps cannot be made: { $reason }
+toast-proof-saved = Proof saved: { $path }
+toast-proof-no-fresh-stamp = The proof was saved without a fresh time stamp: { $reason }
+toast-proof-failed = The proof could not be saved: { $reason }
+settings-tsa = Time-stamping authority
+settings-tsa-none = None
+settings-tsa-other = Other (URL)
+settings-tsa-url = Authority URL
+settings-tsa-ca = Its CA file (PEM)
+settings-tsa-qualified = qualified (eIDAS)
+settings-tsa-own-root = needs its CA file
+settings-tsa-note = Each receipt is time-stamped right after sending, and each saved proof, by this authority (RFC 3161): proof that it existed at that time, checkable with openssl.

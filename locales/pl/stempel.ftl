@@ -475,3 +475,22 @@ verify-something-off = { $count ->
     [few] { $count } sprawdzenia się nie zgadzają.
    *[other] { $count } sprawdzeń się nie zgadza.
 }
+
+## The evidence file and time stamps in the window
+save-proof = Zapisz dowód…
+save-proof-hint = Jeden plik ZIP, który każdy może sprawdzić: mail w postaci wysłanej, załączniki, raporty doręczenia, pokwitowanie, potwierdzenie w PDF, sumy kontrolne i znaczniki czasu.
+proof-stamp = Znacznik czasu pokwitowania: { $authority }, { $when }
+proof-stamp-waiting = Jeszcze bez znacznika czasu ({ $reason }); kolejna próba { $when }
+proof-stamp-none = Bez znacznika czasu: wybierz w Ustawieniach urząd znacznika czasu, by każde pokwitowanie było nim opatrzone.
+toast-stamp-problem = Nie można tworzyć znaczników czasu: { $reason }
+toast-proof-saved = Dowód zapisany: { $path }
+toast-proof-no-fresh-stamp = Dowód zapisano bez świeżego znacznika czasu: { $reason }
+toast-proof-failed = Nie udało się zapisać dowodu: { $reason }
+settings-tsa = Urząd znacznika czasu
+settings-tsa-none = Brak
+settings-tsa-other = Inny (URL)
+settings-tsa-url = Adres urzędu
+settings-tsa-ca = Jego plik CA (PEM)
+settings-tsa-qualified = kwalifikowany (eIDAS)
+settings-tsa-own-root = wymaga swojego pliku CA
+settings-tsa-note = Każde pokwitowanie zaraz po wysłaniu, i każdy zapisany dowód, opatruje znacznikiem czasu ten urząd (RFC 3161): dowód, że istniało w tej chwili, do sprawdzenia programem openssl.

@@ -8,6 +8,7 @@ use super::{Folder, Screen, StempelApp};
 use crate::model::Account;
 use crate::outbox::Destination;
 use crate::secrets::Secret;
+use crate::worker::stamper;
 
 /// One thing the user asked for in a list, the message view, a form, a dialog or a shortcut.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +61,10 @@ pub enum Command {
     },
     /// The file dialog for attachments (a job).
     PickFiles,
+    /// Write a sent mail's evidence file (the save dialog and the writing are a job).
+    SaveProof(i64),
+    /// The time-stamping setting changed: the stamper uses the new one from now on.
+    TsaChanged,
 }
 
 impl StempelApp {
@@ -113,6 +118,20 @@ impl StempelApp {
                 send_now,
             } => self.save_mail(destination, send_now),
             Command::PickFiles => self.jobs.pick_files(),
+            Command::SaveProof(id) => self.jobs.save_proof(
+                self.paths.database(),
+                id,
+                self.settings.tsa(),
+                self.proof_folder.clone(),
+            ),
+            Command::TsaChanged => self.stamp_due(),
+        }
+    }
+
+    /// Asks the stamper for a round with the current setting.
+    pub(super) fn stamp_due(&self) {
+        if let Some(s) = &self.stamper {
+            s.ask(stamper::Command::StampDue(self.settings.tsa()));
         }
     }
 

@@ -27,7 +27,9 @@ impl StempelApp {
             Screen::Accounts => {
                 commands.extend(self.accounts.show(ui, self.sandbox.is_some()));
             }
-            Screen::Settings => settings::show(ui, &mut self.settings, &self.paths),
+            Screen::Settings => {
+                commands.extend(settings::show(ui, &mut self.settings, &self.paths));
+            }
         });
         let ctx = ui.ctx().clone();
         commands.extend(self.resend_dialog(&ctx));

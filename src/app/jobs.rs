@@ -4,9 +4,11 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
 
+use crate::config::TsaSetting;
 use crate::model::{Account, TranscriptLine};
 use crate::secrets::{self, Secret};
-use crate::worker::{Waker, sender};
+use crate::store::Store;
+use crate::worker::{Waker, evidence, sender, stamper};
 
 /// A finished job.
 pub enum Done {
@@ -21,6 +23,11 @@ pub enum Done {
     PasswordSaved {
         account: String,
         result: Result<(), String>,
+    },
+    /// "Save proof…": where the evidence file went and why it has no fresh stamp, if so;
+    /// `Ok(None)` when the user closed the dialog.
+    ProofSaved {
+        result: Result<Option<(PathBuf, Option<String>)>, String>,
     },
 }
 
@@ -91,4 +98,51 @@ impl Jobs {
             Done::PasswordSaved { account, result }
         });
     }
+
+    /// Writes mail `id`'s evidence file: the save dialog (or straight into `folder`), then its
+    /// own store connection, a fresh stamp from `tsa` when set, and the file written whole.
+    pub fn save_proof(
+        &self,
+        database: PathBuf,
+        id: i64,
+        tsa: Option<TsaSetting>,
+        folder: Option<PathBuf>,
+    ) {
+        self.spawn("save-proof", move || {
+            let name = format!("stempel-proof-{id}.zip");
+            let path = match folder {
+                Some(dir) => Some(dir.join(name)),
+                None => rfd::FileDialog::new()
+                    .set_file_name(name)
+                    .add_filter("ZIP", &["zip"])
+                    .save_file(),
+            };
+            let result = match path {
+                None => Ok(None),
+                Some(path) => write_proof(&database, id, tsa.as_ref(), &path)
+                    .map(|problem| Some((path, problem))),
+            };
+            Done::ProofSaved { result }
+        });
+    }
+}
+
+/// The evidence of `id` at `path` (written to `path.part`, then renamed); the fresh stamp's
+/// problem, if any.
+fn write_proof(
+    database: &std::path::Path,
+    id: i64,
+    tsa: Option<&TsaSetting>,
+    path: &std::path::Path,
+) -> Result<Option<String>, String> {
+    let store = Store::open(database).map_err(|e| e.localized())?;
+    let tsa = stamper::authority(tsa).map_err(|e| e.to_string())?;
+    let written = evidence::evidence_zip(&store, id, tsa.as_ref()).map_err(|e| e.to_string())?;
+    let mut part = path.as_os_str().to_owned();
+    part.push(".part");
+    let part = PathBuf::from(part);
+    std::fs::write(&part, &written.zip)
+        .and_then(|()| std::fs::rename(&part, path))
+        .map_err(|e| e.to_string())?;
+    Ok(written.stamp_problem)
 }

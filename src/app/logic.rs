@@ -12,7 +12,7 @@ use super::{Progress, Screen, StempelApp, jobs};
 use crate::config::Theme;
 use crate::model::Outcome;
 use crate::t;
-use crate::worker::{scanner, sender};
+use crate::worker::{scanner, sender, stamper};
 
 /// How long one frame may spend on worker and job events; the rest waits for the next frame.
 const DRAIN_BUDGET: Duration = Duration::from_millis(5);
@@ -41,6 +41,12 @@ impl StempelApp {
                 break;
             };
             changed |= self.on_scanner(event);
+        }
+        while Instant::now() < deadline {
+            let Some(event) = self.stamper.as_ref().and_then(|s| s.events.try_recv().ok()) else {
+                break;
+            };
+            changed |= self.on_stamper(event);
         }
         while Instant::now() < deadline {
             let Some(done) = self.jobs.try_recv() else {
@@ -75,6 +81,7 @@ impl StempelApp {
             }
             sender::Event::BatchFinished(s) => {
                 self.sending = None;
+                self.stamp_due();
                 if s.sent > 0 {
                     self.toasts.info(t!("toast-sent", count = s.sent));
                 }
@@ -120,6 +127,18 @@ impl StempelApp {
     }
 
     /// Hands a finished job's result to the screen that started it.
+    /// Follows the stamper; true when a receipt was kept or stamped (the Proof section shows
+    /// it). An authority that fails is shown on the mail, not as a toast every few minutes.
+    fn on_stamper(&mut self, event: stamper::Event) -> bool {
+        match event {
+            stamper::Event::Round(s) => s.kept > 0 || s.stamped > 0 || s.failed > 0,
+            stamper::Event::Problem(p) => {
+                self.toasts.error(t!("toast-stamp-problem", reason = p));
+                false
+            }
+        }
+    }
+
     fn on_job(&mut self, done: jobs::Done) {
         match done {
             jobs::Done::Files(paths) => self.compose.add_files(paths),
@@ -129,6 +148,18 @@ impl StempelApp {
                     .toasts
                     .info(t!("toast-password-saved", account = account)),
                 Err(e) => self.toasts.error(e),
+            },
+            jobs::Done::ProofSaved { result } => match result {
+                Ok(None) => {}
+                Ok(Some((path, problem))) => {
+                    self.toasts
+                        .info(t!("toast-proof-saved", path = path.display().to_string()));
+                    if let Some(reason) = problem {
+                        self.toasts
+                            .error(t!("toast-proof-no-fresh-stamp", reason = reason));
+                    }
+                }
+                Err(reason) => self.toasts.error(t!("toast-proof-failed", reason = reason)),
             },
         }
     }

@@ -79,7 +79,16 @@ fn actions(ui: &mut egui::Ui, m: &Message) -> Option<Command> {
                 command = Some(Command::Resend(vec![m.id]));
             }
         }
-        MessageState::Sending | MessageState::Sent => {}
+        MessageState::Sent => {
+            if ui
+                .button(t!("save-proof"))
+                .on_hover_text(t!("save-proof-hint"))
+                .clicked()
+            {
+                command = Some(Command::SaveProof(m.id));
+            }
+        }
+        MessageState::Sending => {}
     }
     command
 }
@@ -222,7 +231,41 @@ fn proof_section(ui: &mut egui::Ui, m: &Message) {
         let when = r.at.map_or_else(|| "-".into(), crate::i18n::datetime);
         stage(ui, "✔", t!("proof-stage-3", when = when), None);
     }
+    stamp_line(ui, m);
     ui.separator();
+}
+
+/// Where the receipt's time stamp stands.
+fn stamp_line(ui: &mut egui::Ui, m: &Message) {
+    let Some(s) = &m.stamp else { return };
+    let (icon, text) = match (&s.stamped_at, &s.last_error) {
+        (Some(at), _) => (
+            "✔",
+            t!(
+                "proof-stamp",
+                authority = s.authority.clone().unwrap_or_default(),
+                when = crate::i18n::datetime(*at)
+            ),
+        ),
+        (None, Some(reason)) => (
+            "⏳",
+            t!(
+                "proof-stamp-waiting",
+                reason = reason.clone(),
+                when = s
+                    .next_try_at
+                    .map_or_else(|| "-".into(), crate::i18n::datetime)
+            ),
+        ),
+        (None, None) if s.tsa_url.is_none() => ("", t!("proof-stamp-none")),
+        (None, None) => return,
+    };
+    ui.horizontal_wrapped(|ui| {
+        if !icon.is_empty() {
+            ui.label(icon);
+        }
+        ui.weak(text);
+    });
 }
 
 fn sent_tab(ui: &mut egui::Ui, m: &Message) {

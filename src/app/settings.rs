@@ -3,12 +3,15 @@
 
 use eframe::egui;
 
+use super::command::Command;
 use crate::config::{Paths, Settings, Theme};
+use crate::presets::{TSA_PRESETS, TsaPreset};
 use crate::t;
 
-pub fn show(ui: &mut egui::Ui, settings: &mut Settings, paths: &Paths) {
+pub fn show(ui: &mut egui::Ui, settings: &mut Settings, paths: &Paths) -> Option<Command> {
     ui.heading(t!("settings-title"));
     let before = settings.clone();
+    let mut tsa_done = false;
     egui::Grid::new("settings")
         .num_columns(2)
         .spacing([16.0, 8.0])
@@ -55,6 +58,8 @@ pub fn show(ui: &mut egui::Ui, settings: &mut Settings, paths: &Paths) {
             .labelled_by(l.id);
             ui.end_row();
 
+            tsa_done = tsa_rows(ui, settings);
+
             ui.label(t!("settings-data-folder"));
             ui.monospace(paths.data_dir.display().to_string());
             ui.end_row();
@@ -63,6 +68,9 @@ pub fn show(ui: &mut egui::Ui, settings: &mut Settings, paths: &Paths) {
             ui.end_row();
         });
     ui.weak(t!("settings-interval-note"));
+    ui.weak(t!("settings-tsa-note"));
+    let tsa_changed =
+        settings.tsa_url != before.tsa_url || settings.tsa_ca_file != before.tsa_ca_file;
     if *settings != before {
         if settings.language != before.language {
             crate::i18n::set_language(crate::i18n::choose(settings.language.as_deref()));
@@ -71,4 +79,86 @@ pub fn show(ui: &mut egui::Ui, settings: &mut Settings, paths: &Paths) {
             ui.colored_label(ui.visuals().error_fg_color, e.to_string());
         }
     }
+    // A new authority is used once it is chosen or typed out (not at every keystroke).
+    ((tsa_changed && !ui.ctx().memory(|m| m.focused().is_some())) || tsa_done)
+        .then_some(Command::TsaChanged)
+}
+
+/// The authority: a well-known one, none, or a URL and CA file typed in. True when a choice
+/// was made or a field was left (the stamper is told then).
+fn tsa_rows(ui: &mut egui::Ui, settings: &mut Settings) -> bool {
+    let mut done = false;
+    let l = ui.label(t!("settings-tsa"));
+    let preset = TSA_PRESETS
+        .iter()
+        .find(|p| settings.tsa_url.as_deref() == Some(p.url));
+    let describe = |p: &TsaPreset| {
+        let mut parts = vec![p.name.to_owned()];
+        if p.qualified {
+            parts.push(t!("settings-tsa-qualified"));
+        }
+        if p.own_root {
+            parts.push(t!("settings-tsa-own-root"));
+        }
+        parts.join(" · ")
+    };
+    let selected = match (preset, &settings.tsa_url) {
+        (Some(p), _) => describe(p),
+        (None, Some(_)) => t!("settings-tsa-other"),
+        (None, None) => t!("settings-tsa-none"),
+    };
+    egui::ComboBox::from_id_salt("tsa")
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(settings.tsa_url.is_none(), t!("settings-tsa-none"))
+                .clicked()
+            {
+                settings.tsa_url = None;
+                done = true;
+            }
+            for p in TSA_PRESETS {
+                let chosen = settings.tsa_url.as_deref() == Some(p.url);
+                if ui.selectable_label(chosen, describe(p)).clicked() {
+                    settings.tsa_url = Some(p.url.to_owned());
+                    done = true;
+                }
+            }
+            if ui
+                .selectable_label(
+                    preset.is_none() && settings.tsa_url.is_some(),
+                    t!("settings-tsa-other"),
+                )
+                .clicked()
+                && preset.is_some()
+            {
+                settings.tsa_url = Some("https://".into());
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
+    if settings.tsa_url.is_some() {
+        let l = ui.label(t!("settings-tsa-url"));
+        let mut url = settings.tsa_url.clone().unwrap_or_default();
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut url).desired_width(320.0))
+            .labelled_by(l.id);
+        if r.changed() {
+            settings.tsa_url = Some(url);
+        }
+        done |= r.lost_focus();
+        ui.end_row();
+        let l = ui.label(t!("settings-tsa-ca"));
+        let mut ca = settings.tsa_ca_file.clone().unwrap_or_default();
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut ca).desired_width(320.0))
+            .labelled_by(l.id);
+        if r.changed() {
+            settings.tsa_ca_file = Some(ca).filter(|c| !c.trim().is_empty());
+        }
+        done |= r.lost_focus();
+        ui.end_row();
+    }
+    done
 }

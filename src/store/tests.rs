@@ -490,7 +490,8 @@ fn an_older_database_upgrades_in_place() {
             for sql in &schema::MIGRATIONS[..version] {
                 conn.execute_batch(sql).unwrap();
             }
-            conn.pragma_update(None, "user_version", version as i64).unwrap();
+            conn.pragma_update(None, "user_version", version as i64)
+                .unwrap();
             // A sent mail as that version wrote it.
             conn.execute_batch(
                 "INSERT INTO accounts (id, name, from_addr, smtp_host, smtp_port, smtp_security,
