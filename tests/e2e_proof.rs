@@ -1,0 +1,241 @@
+//! Proof against the real Postfix and Dovecot of `tests/mailserver/start.sh` and a local
+//! time-stamping authority (`openssl ts -reply` on loopback): an invoice sent with a success
+//! report, the report scanned in (stage 2), the evidence file written by `stempel proof` and
+//! checked with `sha256sum -c`, `openssl ts -verify` and `stempel verify`; `proof.pdf` read
+//! back with `pdftotext` in all four languages.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::MailServer;
+use common::cli::{self, sender_password_command, server_account, show, stempel};
+use common::tsa::TestTsa;
+
+fn unzip(zip: &Path, into: &Path) {
+    let bytes = std::fs::read(zip).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let path = into.join(entry.name().unwrap().as_ref());
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+}
+
+/// `zip` with one byte of `message.eml` changed.
+fn tampered(zip: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == "message.eml" {
+            let at = bytes.len() / 2;
+            bytes[at] ^= 0x01;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+#[ignore = "needs the mail servers: run .ci/e2e"]
+fn a_delivered_invoice_has_an_evidence_file_that_holds() {
+    let server = MailServer::from_env();
+    let tsa = TestTsa::start();
+    let dir = tempfile::tempdir().unwrap();
+    let sender = server.var("STEMPEL_MS_SENDER");
+    let customer = server.var("STEMPEL_MS_CUSTOMER");
+    stempel(dir.path())
+        .args(server_account(
+            &server,
+            "proof",
+            "STEMPEL_MS_SUBMISSION_PORT",
+            "starttls",
+        ))
+        .args([
+            "--imap-host",
+            "localhost",
+            "--imap-port",
+            server.var("STEMPEL_MS_IMAPS_PORT"),
+            "--imap-security",
+            "tls",
+            "--imap-user",
+            sender,
+        ])
+        .args(sender_password_command(&server))
+        .assert()
+        .success();
+    let invoice = dir.path().join("Faktura FV-7-2026.pdf");
+    std::fs::write(&invoice, b"%PDF-1.4\n% faktura\n").unwrap();
+    let id = cli::queue(
+        dir.path(),
+        &[
+            "--account",
+            "proof",
+            "--to",
+            customer,
+            "--subject",
+            "Faktura FV/7/2026",
+            "--body",
+            "Dzień dobry, faktura w załączeniu.",
+            "--attach",
+            invoice.to_str().unwrap(),
+        ],
+    );
+    // The send stamps the receipt right after (the authority from the environment).
+    stempel(dir.path())
+        .args(["send", "--all"])
+        .env("STEMPEL_TSA_URL", &tsa.url)
+        .env("STEMPEL_TSA_CA_FILE", &tsa.ca_file)
+        .assert()
+        .success();
+    let stamp = &show(dir.path(), &id)["stamp"];
+    assert!(stamp["stamped_at"].is_string(), "stamped at send: {stamp}");
+
+    // Stage 2: Postfix's success report, scanned from the sender's mailbox.
+    let deadline = Instant::now() + Duration::from_secs(18);
+    let proof = loop {
+        stempel(dir.path())
+            .args(["check-bounces", "--account", "proof"])
+            .assert()
+            .success();
+        let v = show(dir.path(), &id);
+        if v["proof"]["accepted"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty())
+        {
+            break v["proof"].clone();
+        }
+        assert!(Instant::now() < deadline, "no stage 2: {}", v["proof"]);
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    let handover = &proof["accepted"][0];
+    assert_eq!(handover["state"], "delivered");
+    assert!(handover["at"].is_string(), "{handover}");
+    assert!(handover["reporting_mta"].is_string(), "{handover}");
+    let v = show(dir.path(), &id);
+    let queue_id = v["queue_id"].as_str().unwrap().to_owned();
+    let sha256 = v["sha256"].as_str().unwrap().to_owned();
+
+    for lang in ["en", "pl", "cs", "de"] {
+        let zip = dir.path().join(format!("proof-{lang}.zip"));
+        let out = stempel(dir.path())
+            .args(["proof", &id, "--out"])
+            .arg(&zip)
+            .env("LC_ALL", format!("{lang}.UTF-8"))
+            .env("STEMPEL_TSA_URL", &tsa.url)
+            .env("STEMPEL_TSA_CA_FILE", &tsa.ca_file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // For looking at the pages: `STEMPEL_TEST_KEEP=/tmp/dir .ci/e2e`.
+        if let Some(keep) = std::env::var_os("STEMPEL_TEST_KEEP") {
+            std::fs::copy(&zip, Path::new(&keep).join(format!("proof-{lang}.zip"))).unwrap();
+        }
+        let unpacked = dir.path().join(format!("proof-{lang}"));
+        unzip(&zip, &unpacked);
+        let sums = Command::new("sha256sum")
+            .args(["-c", "--strict", "SHA256SUMS"])
+            .current_dir(&unpacked)
+            .output()
+            .unwrap();
+        assert!(
+            sums.status.success(),
+            "{}",
+            String::from_utf8_lossy(&sums.stdout)
+        );
+        for data in ["receipt-at-send.json", "SHA256SUMS"] {
+            let v = Command::new("openssl")
+                .args([
+                    "ts",
+                    "-verify",
+                    "-data",
+                    data,
+                    "-in",
+                    &format!("{data}.tsr"),
+                    "-CAfile",
+                ])
+                .arg(&tsa.ca_file)
+                .current_dir(&unpacked)
+                .output()
+                .unwrap();
+            assert!(
+                v.status.success(),
+                "{data}: {}",
+                String::from_utf8_lossy(&v.stderr)
+            );
+        }
+        let verify = stempel(dir.path())
+            .arg("verify")
+            .arg(&zip)
+            .arg("--ca-file")
+            .arg(&tsa.ca_file)
+            .output()
+            .unwrap();
+        assert_eq!(
+            verify.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&verify.stdout)
+        );
+        // proof.pdf, as text: the queue id, the message's SHA-256 and the recipient.
+        let text = Command::new("pdftotext")
+            .args(["-layout", "proof.pdf", "-"])
+            .current_dir(&unpacked)
+            .output()
+            .expect("pdftotext (poppler-utils; .ci/e2e installs it)");
+        let text = String::from_utf8_lossy(&text.stdout);
+        for needle in [queue_id.as_str(), sha256.as_str(), customer] {
+            assert!(
+                text.contains(needle),
+                "{lang}: {needle} in proof.pdf:\n{text}"
+            );
+        }
+        let title = match lang {
+            "pl" => "Potwierdzenie wysłania",
+            "cs" => "Potvrzení o odeslání",
+            "de" => "Versandbestätigung",
+            _ => "Confirmation of sending",
+        };
+        assert!(text.contains(title), "{lang}: title in proof.pdf:\n{text}");
+    }
+
+    // One changed byte in the mail is found and named.
+    let bad = dir.path().join("tampered.zip");
+    std::fs::write(
+        &bad,
+        tampered(&std::fs::read(dir.path().join("proof-en.zip")).unwrap()),
+    )
+    .unwrap();
+    let out = stempel(dir.path())
+        .arg("verify")
+        .arg(&bad)
+        .arg("--ca-file")
+        .arg(&tsa.ca_file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with('✖') && l.contains("message.eml")),
+        "{text}"
+    );
+}
