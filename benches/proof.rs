@@ -37,7 +37,10 @@ fn filler(len: usize, seed: u64) -> Vec<u8> {
         .collect()
 }
 
-fn mail(n: u64) -> (Message, Vec<u8>, Vec<Attachment>, Vec<(i64, Vec<u8>)>) {
+/// One mail as the store holds it: the mail, its bytes, its attachments, its reports.
+type Stored = (Message, Vec<u8>, Vec<Attachment>, Vec<(i64, Vec<u8>)>);
+
+fn mail(n: u64) -> Stored {
     let eml = filler(100_000, n);
     let pdf = filler(70_000, n + 7);
     let at = Timestamp::from_second(1_800_000_000 + n as i64).unwrap();
