@@ -145,7 +145,7 @@ pub const TSA_PRESETS: &[TsaPreset] = &[
         own_root: false,
     },
     TsaPreset {
-        name: "Sectigo (eIDAS)",
+        name: "Sectigo Qualified",
         url: "http://timestamp.sectigo.com/qualified",
         qualified: true,
         own_root: false,

@@ -7,8 +7,11 @@
 //! `TSTInfo` content type and carry its digest; the signature verifies with the signer's
 //! certificate from the token; and that certificate chains to a trust anchor, with the
 //! time-stamping extended key usage, at the stamp's own time (`genTime`), so a token stays
-//! checkable after the authority's certificate expires. The same checks `openssl ts -verify`
-//! makes, so what Stempel accepts, openssl accepts.
+//! checkable after the authority's certificate expires (`openssl ts -verify` checks at the
+//! current time unless given `-attime`). Not checked here: the ESS signing-certificate
+//! attribute, which `openssl ts -verify` also checks; with the signer found by issuer and serial
+//! (or key id) and verified by its own key, it adds a binding, not a different verdict for the
+//! tokens authorities issue.
 //!
 //! Parsing is `RustCrypto`'s (`x509-tsp`, `cms`, `der`); signatures and chains are webpki's
 //! (the code rustls trusts for TLS), with ring.
@@ -93,11 +96,17 @@ pub fn request(sha256: &[u8; 32], nonce: u64) -> Result<Vec<u8>, StampError> {
     req.to_der().map_err(malformed)
 }
 
-/// A positive INTEGER for the nonce (the top bit cleared, so no sign byte is needed).
+/// The nonce as a positive INTEGER: its minimal big-endian bytes, with a 0x00 in front when
+/// the first byte's top bit is set (which would otherwise make it negative).
 fn nonce_int(nonce: u64) -> der::Result<Int> {
-    let bytes = (nonce & (u64::MAX >> 1)).to_be_bytes();
+    let bytes = nonce.to_be_bytes();
     let start = bytes.iter().position(|&b| b != 0).unwrap_or(7);
-    Int::new(&bytes[start..])
+    let mut minimal = Vec::with_capacity(9);
+    if bytes[start] & 0x80 != 0 {
+        minimal.push(0);
+    }
+    minimal.extend_from_slice(&bytes[start..]);
+    Int::new(&minimal)
 }
 
 /// What a checked stamp says.
@@ -113,6 +122,9 @@ pub struct Stamp {
     pub policy: String,
 }
 
+/// Most bytes of a reply: a token with its certificate chain is a few KB.
+pub const MAX_REPLY: usize = 64 << 10;
+
 /// Checks `reply` (a DER `TimeStampResp`, as a `.tsr` file holds) as a stamp over data whose
 /// SHA-256 is `sha256`, with `nonce` when the request sent one, against `anchors`.
 pub fn check(
@@ -121,6 +133,12 @@ pub fn check(
     nonce: Option<u64>,
     anchors: &[TrustAnchor<'_>],
 ) -> Result<Stamp, StampError> {
+    if reply.len() > MAX_REPLY {
+        return Err(StampError::Malformed(format!(
+            "{} bytes, more than a time-stamp reply holds",
+            reply.len()
+        )));
+    }
     let resp = TimeStampResp::from_der(reply).map_err(|e| StampError::Malformed(e.to_string()))?;
     // PKIStatus: 0 granted, 1 granted with modifications; anything else is a refusal.
     let status = resp.status.status as u8;
@@ -216,6 +234,9 @@ pub fn check(
 /// a stamp that was checked when it was stored.
 #[must_use]
 pub fn read(reply: &[u8]) -> Option<(Timestamp, String)> {
+    if reply.len() > MAX_REPLY {
+        return None;
+    }
     let resp = TimeStampResp::from_der(reply).ok()?;
     let data = resp
         .time_stamp_token?
@@ -399,11 +420,26 @@ mod tests {
         assert_eq!(req.message_imprint.hashed_message.as_bytes(), &[7; 32]);
         assert_eq!(req.message_imprint.hash_algorithm.oid, SHA_256);
         assert!(req.cert_req);
-        // The top bit is cleared, so the INTEGER is positive without a sign byte.
+        // A set top bit gets a 0x00 in front: the INTEGER stays positive.
         assert_eq!(
             req.nonce.unwrap().as_bytes(),
-            &[0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef]
+            &[0x00, 0x81, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef]
         );
+        // So does a shorter nonce whose first byte has it (one request in 256).
+        for nonce in [0x0080_0000_0000_0001_u64, 0x7f, 0x80, 1] {
+            let req = TimeStampReq::from_der(&request(&[0; 32], nonce).unwrap()).unwrap();
+            let bytes = req.nonce.unwrap().as_bytes().to_vec();
+            assert!(bytes[0] & 0x80 == 0, "{nonce:#x}: {bytes:02x?}");
+            assert_eq!(
+                u64::from_be_bytes({
+                    let mut b = [0u8; 8];
+                    let tail = &bytes[bytes.len().saturating_sub(8)..];
+                    b[8 - tail.len()..].copy_from_slice(tail);
+                    b
+                }),
+                nonce
+            );
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::timestamp::{self, Stamp, StampError};
 /// How long one request may take, connect to last byte, unless the caller says otherwise.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 /// A reply larger than this is not a time-stamp (tokens with a chain are a few KB).
-const MAX_REPLY: u64 = 1 << 20;
+const MAX_REPLY: u64 = crate::timestamp::MAX_REPLY as u64;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TsaError {

@@ -88,7 +88,12 @@ impl<C: WorkerCommand, E: Send + 'static> Handle<C, E> {
 
 impl<C: WorkerCommand, E> Drop for Handle<C, E> {
     fn drop(&mut self) {
-        let _ = self.commands.try_send(C::shutdown());
+        // The channel may be full of earlier commands: then the shutdown does not fit, but
+        // dropping our sender disconnects it, which ends the worker's loop once it drains.
+        let (closed, _) = sync_channel(0);
+        let commands = std::mem::replace(&mut self.commands, closed);
+        let _ = commands.try_send(C::shutdown());
+        drop(commands);
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }

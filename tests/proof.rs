@@ -196,10 +196,12 @@ fn the_evidence_file_holds_for_sha256sum_openssl_and_stempel_verify() {
 
     // Right after sending: the receipt is kept and stamped, once.
     let authority = Tsa::new(&tsa.url, Some(&tsa.ca_file), Duration::from_secs(20)).unwrap();
-    let round = stamper::stamp_due(&mut store, Some(&authority), Timestamp::now()).unwrap();
+    let round =
+        stamper::stamp_due(&mut store, Some(&authority), Timestamp::now(), &|| true).unwrap();
     assert_eq!((round.kept, round.stamped, round.failed), (1, 1, 0));
     let kept = store.kept_stamp(id).unwrap();
-    let again = stamper::stamp_due(&mut store, Some(&authority), Timestamp::now()).unwrap();
+    let again =
+        stamper::stamp_due(&mut store, Some(&authority), Timestamp::now(), &|| true).unwrap();
     assert_eq!(
         again,
         stamper::StampSummary::default(),
@@ -298,7 +300,7 @@ fn a_faulty_authority_leaves_the_mail_alone_and_a_later_round_stamps_it() {
         Mode::Slow,
     ] {
         tsa.set_mode(mode);
-        let round = stamper::stamp_due(&mut store, Some(&authority), now).unwrap();
+        let round = stamper::stamp_due(&mut store, Some(&authority), now, &|| true).unwrap();
         assert_eq!((round.stamped, round.failed), (0, 1), "{mode:?}");
         let status = store.stamp_status(id).unwrap().unwrap();
         assert!(status.receipt_kept);
@@ -309,7 +311,7 @@ fn a_faulty_authority_leaves_the_mail_alone_and_a_later_round_stamps_it() {
             "{mode:?}: tried again later"
         );
         // Not due again before its time.
-        let early = stamper::stamp_due(&mut store, Some(&authority), now).unwrap();
+        let early = stamper::stamp_due(&mut store, Some(&authority), now, &|| true).unwrap();
         assert_eq!(early.failed, 0);
         let mut after = store.message(id).unwrap();
         after.stamp = before.stamp.clone();
@@ -317,7 +319,7 @@ fn a_faulty_authority_leaves_the_mail_alone_and_a_later_round_stamps_it() {
         now = status.next_try_at.unwrap();
     }
     tsa.set_mode(Mode::Good);
-    let round = stamper::stamp_due(&mut store, Some(&authority), now).unwrap();
+    let round = stamper::stamp_due(&mut store, Some(&authority), now, &|| true).unwrap();
     assert_eq!(round.stamped, 1);
     let status = store.stamp_status(id).unwrap().unwrap();
     assert!(status.stamped_at.is_some() && status.last_error.is_none());
@@ -344,5 +346,133 @@ fn an_uncertain_mail_is_settled_by_its_delivery_report() {
     assert_eq!(
         store.stamps_due(Timestamp::now(), false, 10).unwrap(),
         vec![id]
+    );
+}
+
+/// `zip` rebuilt from `files` (name, bytes) in order.
+fn zip_of(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in files {
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+fn entries(zip: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).unwrap();
+            (entry.name().unwrap().into_owned(), bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn a_consistent_rewrite_is_caught_by_the_stamp_and_a_missing_stamp_is_said() {
+    let tsa = TestTsa::start();
+    let (dir, db, id, _peer) = sent_mail(Script::default());
+    let mut store = Store::open(&db).unwrap();
+    let authority = Tsa::new(&tsa.url, Some(&tsa.ca_file), Duration::from_secs(20)).unwrap();
+    stamper::stamp_due(&mut store, Some(&authority), Timestamp::now(), &|| true).unwrap();
+    let zip = evidence::evidence_zip(&store, id, Some(&authority))
+        .unwrap()
+        .zip;
+    let files = entries(&zip);
+
+    // The mail changed and SHA256SUMS rewritten to match: the stamp over SHA256SUMS fails.
+    let mut forged = files.clone();
+    for (name, bytes) in &mut forged {
+        if name == "message.eml" {
+            bytes.extend_from_slice(b"\r\nP.S. forged\r\n");
+        }
+    }
+    let sums: String = forged
+        .iter()
+        .filter(|(n, _)| !n.starts_with("SHA256SUMS"))
+        .map(|(n, b)| format!("{}  {n}\n", stempel::proof::sha256_hex(b)))
+        .collect::<Vec<_>>()
+        .concat();
+    for (name, bytes) in &mut forged {
+        if name == "SHA256SUMS" {
+            *bytes = sums.clone().into_bytes();
+        }
+    }
+    let out = verify(dir.path(), &zip_of(&forged), &tsa.ca_file);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with('✖') && l.contains("SHA256SUMS.tsr")),
+        "{text}"
+    );
+
+    // Without its stamps the file still checks, with a warning that nothing dates it.
+    let unstamped: Vec<_> = files
+        .iter()
+        .filter(|(n, _)| !n.starts_with("receipt-at-send") && n != "SHA256SUMS.tsr")
+        .cloned()
+        .map(|(n, b)| {
+            if n == "SHA256SUMS" {
+                let kept: String = String::from_utf8(b)
+                    .unwrap()
+                    .lines()
+                    .filter(|l| !l.contains("receipt-at-send"))
+                    .map(|l| format!("{l}\n"))
+                    .collect::<Vec<_>>()
+                    .concat();
+                (n, kept.into_bytes())
+            } else {
+                (n, b)
+            }
+        })
+        .collect();
+    let out = verify(dir.path(), &zip_of(&unstamped), &tsa.ca_file);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with('⚠') && l.contains("SHA256SUMS.tsr")),
+        "{text}"
+    );
+    assert!(
+        text.contains("Nothing shows when this file was made"),
+        "{text}"
+    );
+
+    // A name twice: readers disagree on which copy counts, so it is no evidence file.
+    // The writer refuses a name twice; a hand-made ZIP does not: the last entry is renamed in
+    // its headers below.
+    let mut doubled = files.clone();
+    doubled.push(("message.emX".into(), b"another mail".to_vec()));
+    let mut raw = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in &doubled {
+        raw.start_file(
+            name,
+            zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored),
+        )
+        .unwrap();
+        raw.write_all(bytes).unwrap();
+    }
+    let mut bytes = raw.finish().unwrap().into_inner();
+    // Rename the last entry to a name already there, in its local and central headers.
+    let from = b"message.emX";
+    let mut at = 0;
+    while let Some(pos) = bytes[at..].windows(from.len()).position(|w| w == from) {
+        bytes[at + pos + from.len() - 1] = b'l';
+        at += pos + from.len();
+    }
+    let out = verify(dir.path(), &bytes, &tsa.ca_file);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
     );
 }

@@ -112,3 +112,27 @@ fn a_signer_from_another_ca_is_untrusted() {
         "{err}"
     );
 }
+
+#[test]
+fn a_changed_byte_in_the_signature_is_refused() {
+    let tsa = TestTsa::start();
+    let token = client(&tsa, Duration::from_secs(20))
+        .stamp(b"data")
+        .unwrap();
+    let digest: [u8; 32] = sha2::Digest::finalize(sha2::Digest::chain_update(
+        <sha2::Sha256 as sha2::Digest>::new(),
+        b"data",
+    ))
+    .into();
+    let anchors = stempel::tsa::trust_anchors(Some(&tsa.ca_file)).unwrap();
+    // The signature is the reply's last field: its last byte belongs to it.
+    let mut bad = token.reply.clone();
+    let last = bad.len() - 1;
+    bad[last] ^= 0x01;
+    assert_eq!(
+        stempel::timestamp::check(&bad, &digest, None, &anchors),
+        Err(StampError::BadSignature)
+    );
+    // A changed byte in the signed content (the serial number's region) breaks the digest.
+    assert!(stempel::timestamp::check(&token.reply, &[1; 32], None, &anchors).is_err());
+}

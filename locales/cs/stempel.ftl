@@ -469,6 +469,7 @@ verify-differs = { $file }: neodpovídá SHA-256, které pro něj uvádí receip
 verify-stamped = { $file }: časové razítko platí ({ $when }, { $authority })
 verify-stamp-fails = { $file }: časové razítko NEPLATÍ: { $reason }
 verify-no-stamp = { $file }: v souboru není časové razítko
+verify-unstamped-note = Nic neukazuje, kdy tento soubor vznikl: nemá časové razítko (nebyla nastavena autorita časových razítek).
 verify-all-holds = Vše souhlasí.
 verify-something-off = { $count ->
     [one] Jedna kontrola nesouhlasí.
@@ -483,6 +484,7 @@ proof-stamp = Časové razítko potvrzení: { $authority }, { $when }
 proof-stamp-waiting = Zatím bez časového razítka ({ $reason }); další pokus { $when }
 proof-stamp-none = Bez časového razítka: v Nastavení zvolte autoritu časových razítek, aby bylo každé potvrzení orazítkováno.
 toast-stamp-problem = Časová razítka nelze vytvářet: { $reason }
+toast-no-file-dialog = Dialog pro výběr souborů nelze otevřít (prostředí jej nenabízí). Přetáhněte soubory do okna.
 toast-proof-saved = Důkaz uložen: { $path }
 toast-proof-no-fresh-stamp = Důkaz byl uložen bez čerstvého časového razítka: { $reason }
 toast-proof-failed = Důkaz se nepodařilo uložit: { $reason }

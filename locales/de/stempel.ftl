@@ -465,6 +465,7 @@ verify-differs = { $file }: passt nicht zum SHA-256, den receipt.json dafür nen
 verify-stamped = { $file }: Zeitstempel gültig ({ $when }, { $authority })
 verify-stamp-fails = { $file }: Zeitstempel NICHT gültig: { $reason }
 verify-no-stamp = { $file }: kein Zeitstempel in der Datei
+verify-unstamped-note = Nichts zeigt, wann diese Datei entstand: sie hat keinen Zeitstempel (kein Zeitstempeldienst war eingestellt).
 verify-all-holds = Alles stimmt.
 verify-something-off = { $count ->
     [one] Eine Prüfung stimmt nicht.
@@ -478,6 +479,7 @@ proof-stamp = Zeitstempel der Quittung: { $authority }, { $when }
 proof-stamp-waiting = Noch kein Zeitstempel ({ $reason }); nächster Versuch { $when }
 proof-stamp-none = Kein Zeitstempel: Wählen Sie in den Einstellungen einen Zeitstempeldienst, damit jede Quittung gestempelt wird.
 toast-stamp-problem = Zeitstempel können nicht erstellt werden: { $reason }
+toast-no-file-dialog = Der Dateidialog ließ sich nicht öffnen (die Arbeitsumgebung bietet keinen an). Ziehen Sie die Dateien stattdessen ins Fenster.
 toast-proof-saved = Nachweis gespeichert: { $path }
 toast-proof-no-fresh-stamp = Der Nachweis wurde ohne frischen Zeitstempel gespeichert: { $reason }
 toast-proof-failed = Der Nachweis konnte nicht gespeichert werden: { $reason }

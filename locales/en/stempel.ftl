@@ -465,6 +465,7 @@ verify-differs = { $file }: does not match the SHA-256 that receipt.json names f
 verify-stamped = { $file }: time stamp holds ({ $when }, { $authority })
 verify-stamp-fails = { $file }: time stamp does NOT hold: { $reason }
 verify-no-stamp = { $file }: no time stamp in the file
+verify-unstamped-note = Nothing shows when this file was made: it has no time stamp (no time-stamping authority was set).
 verify-all-holds = Everything holds.
 verify-something-off = { $count ->
     [one] One check does not hold.
@@ -478,6 +479,7 @@ proof-stamp = Time stamp of the receipt: { $authority }, { $when }
 proof-stamp-waiting = No time stamp yet ({ $reason }); next try { $when }
 proof-stamp-none = No time stamp: choose a time-stamping authority in Settings to have each receipt stamped.
 toast-stamp-problem = Time stamps cannot be made: { $reason }
+toast-no-file-dialog = The file dialog could not be opened (the desktop offers none). Drop the files onto the window instead.
 toast-proof-saved = Proof saved: { $path }
 toast-proof-no-fresh-stamp = The proof was saved without a fresh time stamp: { $reason }
 toast-proof-failed = The proof could not be saved: { $reason }

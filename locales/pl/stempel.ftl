@@ -469,6 +469,7 @@ verify-differs = { $file }: nie zgadza się z SHA-256, który podaje dla niego r
 verify-stamped = { $file }: znacznik czasu jest ważny ({ $when }, { $authority })
 verify-stamp-fails = { $file }: znacznik czasu NIE jest ważny: { $reason }
 verify-no-stamp = { $file }: brak znacznika czasu w pliku
+verify-unstamped-note = Nic nie pokazuje, kiedy powstał ten plik: nie ma znacznika czasu (nie ustawiono urzędu znacznika czasu).
 verify-all-holds = Wszystko się zgadza.
 verify-something-off = { $count ->
     [one] Jedno sprawdzenie się nie zgadza.
@@ -483,6 +484,7 @@ proof-stamp = Znacznik czasu pokwitowania: { $authority }, { $when }
 proof-stamp-waiting = Jeszcze bez znacznika czasu ({ $reason }); kolejna próba { $when }
 proof-stamp-none = Bez znacznika czasu: wybierz w Ustawieniach urząd znacznika czasu, by każde pokwitowanie było nim opatrzone.
 toast-stamp-problem = Nie można tworzyć znaczników czasu: { $reason }
+toast-no-file-dialog = Nie udało się otworzyć okna wyboru plików (pulpit go nie udostępnia). Upuść pliki na okno programu.
 toast-proof-saved = Dowód zapisany: { $path }
 toast-proof-no-fresh-stamp = Dowód zapisano bez świeżego znacznika czasu: { $reason }
 toast-proof-failed = Nie udało się zapisać dowodu: { $reason }

@@ -174,7 +174,13 @@ impl StempelApp {
             .min_size(120.0)
             .show(ui, |ui| {
                 if let Some(m) = &self.selected {
-                    commands.extend(message::show(ui, &self.store, m, &mut self.tab));
+                    commands.extend(message::show(
+                        ui,
+                        &self.store,
+                        m,
+                        &mut self.tab,
+                        self.settings.tsa().is_some(),
+                    ));
                 } else {
                     ui.centered_and_justified(|ui| {
                         ui.weak(t!("select-a-mail"));

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
+use std::time::{Duration, Instant};
 
 use crate::config::TsaSetting;
 use crate::model::{Account, TranscriptLine};
@@ -14,6 +15,9 @@ use crate::worker::{Waker, evidence, sender, stamper};
 pub enum Done {
     /// Files chosen in the file dialog.
     Files(Vec<PathBuf>),
+    /// The file dialog could not open (no desktop portal): it came back at once with nothing,
+    /// faster than a person can cancel it.
+    NoFileDialog,
     /// "Test connection": the conversation, or why it failed with the conversation so far.
     Tested {
         account: String,
@@ -69,8 +73,12 @@ impl Jobs {
     /// The native file dialog for attachments (it blocks its own thread, not the window).
     pub fn pick_files(&self) {
         self.spawn("file-dialog", || {
-            let files = rfd::FileDialog::new().pick_files().unwrap_or_default();
-            Done::Files(files)
+            let opened = Instant::now();
+            match rfd::FileDialog::new().pick_files() {
+                Some(files) => Done::Files(files),
+                None if dialog_failed(opened) => Done::NoFileDialog,
+                None => Done::Files(Vec::new()),
+            }
         });
     }
 
@@ -110,12 +118,17 @@ impl Jobs {
     ) {
         self.spawn("save-proof", move || {
             let name = format!("stempel-proof-{id}.zip");
-            let path = match folder {
-                Some(dir) => Some(dir.join(name)),
-                None => rfd::FileDialog::new()
-                    .set_file_name(name)
+            let path = if let Some(dir) = folder {
+                Some(dir.join(name))
+            } else {
+                let opened = Instant::now();
+                let chosen = rfd::FileDialog::new()
+                    .set_file_name(&name)
                     .add_filter("ZIP", &["zip"])
-                    .save_file(),
+                    .save_file();
+                // Without a dialog the file still gets written: in Documents (or the home
+                // folder), and the toast says where.
+                chosen.or_else(|| dialog_failed(opened).then(|| fallback_folder().join(&name)))
             };
             let result = match path {
                 None => Ok(None),
@@ -127,8 +140,25 @@ impl Jobs {
     }
 }
 
-/// The evidence of `id` at `path` (written to `path.part`, then renamed); the fresh stamp's
-/// problem, if any.
+/// Whether a dialog that came back empty failed to open rather than being cancelled: a
+/// missing desktop portal answers at once, a person takes longer than this to cancel.
+fn dialog_failed(opened: Instant) -> bool {
+    opened.elapsed() < Duration::from_millis(300)
+}
+
+/// Where an evidence file goes when no save dialog can open: the user's Documents folder, else
+/// the home folder, else the current one.
+fn fallback_folder() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|d| {
+            d.document_dir()
+                .map(std::path::Path::to_path_buf)
+                .or_else(|| Some(d.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The evidence of `id` at `path`, written whole; the fresh stamp's problem, if any.
 fn write_proof(
     database: &std::path::Path,
     id: i64,
@@ -138,11 +168,6 @@ fn write_proof(
     let store = Store::open(database).map_err(|e| e.localized())?;
     let tsa = stamper::authority(tsa).map_err(|e| e.to_string())?;
     let written = evidence::evidence_zip(&store, id, tsa.as_ref()).map_err(|e| e.to_string())?;
-    let mut part = path.as_os_str().to_owned();
-    part.push(".part");
-    let part = PathBuf::from(part);
-    std::fs::write(&part, &written.zip)
-        .and_then(|()| std::fs::rename(&part, path))
-        .map_err(|e| e.to_string())?;
+    evidence::write_whole(path, &written.zip).map_err(|e| e.to_string())?;
     Ok(written.stamp_problem)
 }

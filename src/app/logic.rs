@@ -126,7 +126,6 @@ impl StempelApp {
         }
     }
 
-    /// Hands a finished job's result to the screen that started it.
     /// Follows the stamper; true when a receipt was kept or stamped (the Proof section shows
     /// it). An authority that fails is shown on the mail, not as a toast every few minutes.
     fn on_stamper(&mut self, event: stamper::Event) -> bool {
@@ -139,9 +138,11 @@ impl StempelApp {
         }
     }
 
+    /// Hands a finished job's result to the screen that started it.
     fn on_job(&mut self, done: jobs::Done) {
         match done {
             jobs::Done::Files(paths) => self.compose.add_files(paths),
+            jobs::Done::NoFileDialog => self.toasts.error(t!("toast-no-file-dialog")),
             jobs::Done::Tested { account, result } => self.accounts.tested(&account, result),
             jobs::Done::PasswordSaved { account, result } => match result {
                 Ok(()) => self

@@ -19,7 +19,13 @@ pub enum Tab {
 }
 
 /// Draws the mail; returns what the user asked for.
-pub fn show(ui: &mut egui::Ui, store: &Store, m: &Message, tab: &mut Tab) -> Option<Command> {
+pub fn show(
+    ui: &mut egui::Ui,
+    store: &Store,
+    m: &Message,
+    tab: &mut Tab,
+    stamping: bool,
+) -> Option<Command> {
     let mut command = None;
     ui.horizontal(|ui| {
         ui.selectable_value(tab, Tab::Message, t!("tab-message"));
@@ -37,7 +43,7 @@ pub fn show(ui: &mut egui::Ui, store: &Store, m: &Message, tab: &mut Tab) -> Opt
         .auto_shrink(false)
         .show(ui, |ui| match tab {
             Tab::Message => message_tab(ui, m),
-            Tab::Sent => sent_tab(ui, m),
+            Tab::Sent => sent_tab(ui, m, stamping),
             Tab::Delivery => delivery_tab(ui, store, m),
         });
     command
@@ -178,7 +184,8 @@ fn explanation(a: &Attempt) -> Option<(String, String)> {
 }
 
 /// The stages of proof in plain words, each with what it proves and what it does not.
-fn proof_section(ui: &mut egui::Ui, m: &Message) {
+/// `stamping`: whether a time-stamping authority is set now.
+fn proof_section(ui: &mut egui::Ui, m: &Message, stamping: bool) {
     let p = crate::proof::proof(m);
     if p.stage() == 0 {
         return;
@@ -231,14 +238,15 @@ fn proof_section(ui: &mut egui::Ui, m: &Message) {
         let when = r.at.map_or_else(|| "-".into(), crate::i18n::datetime);
         stage(ui, "✔", t!("proof-stage-3", when = when), None);
     }
-    stamp_line(ui, m);
+    stamp_line(ui, m, stamping);
     ui.separator();
 }
 
 /// Where the receipt's time stamp stands.
-fn stamp_line(ui: &mut egui::Ui, m: &Message) {
+fn stamp_line(ui: &mut egui::Ui, m: &Message, stamping: bool) {
     let Some(s) = &m.stamp else { return };
     let (icon, text) = match (&s.stamped_at, &s.last_error) {
+        (None, _) if !stamping => ("", t!("proof-stamp-none")),
         (Some(at), _) => (
             "✔",
             t!(
@@ -257,7 +265,6 @@ fn stamp_line(ui: &mut egui::Ui, m: &Message) {
                     .map_or_else(|| "-".into(), crate::i18n::datetime)
             ),
         ),
-        (None, None) if s.tsa_url.is_none() => ("", t!("proof-stamp-none")),
         (None, None) => return,
     };
     ui.horizontal_wrapped(|ui| {
@@ -268,7 +275,7 @@ fn stamp_line(ui: &mut egui::Ui, m: &Message) {
     });
 }
 
-fn sent_tab(ui: &mut egui::Ui, m: &Message) {
+fn sent_tab(ui: &mut egui::Ui, m: &Message, stamping: bool) {
     let Some(a) = m.attempts.last() else {
         ui.weak(t!("not-sent-yet"));
         return;
@@ -276,7 +283,7 @@ fn sent_tab(ui: &mut egui::Ui, m: &Message) {
     if a.server.as_deref().is_some_and(|s| s.starts_with("127.")) && m.account == "sandbox" {
         ui.colored_label(ui.visuals().warn_fg_color, t!("sandbox-receipt"));
     }
-    proof_section(ui, m);
+    proof_section(ui, m, stamping);
     egui::Grid::new("receipt")
         .num_columns(2)
         .spacing([16.0, 4.0])

@@ -130,7 +130,7 @@ fn tsa_rows(ui: &mut egui::Ui, settings: &mut Settings) -> bool {
                     t!("settings-tsa-other"),
                 )
                 .clicked()
-                && preset.is_some()
+                && (preset.is_some() || settings.tsa_url.is_none())
             {
                 settings.tsa_url = Some("https://".into());
             }

@@ -197,7 +197,7 @@ fn stamp_after_send(paths: &Paths) {
         .map_err(|e| e.to_string())
         .and_then(|tsa| {
             let mut store = open_store(paths).map_err(|e| e.to_string())?;
-            stamper::stamp_due(&mut store, tsa.as_ref(), jiff::Timestamp::now())
+            stamper::stamp_due(&mut store, tsa.as_ref(), jiff::Timestamp::now(), &|| true)
                 .map_err(|e| e.to_string())
         });
     match round {

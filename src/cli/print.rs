@@ -74,6 +74,26 @@ pub(super) fn show_text(m: &Message) -> String {
             a.filename, a.mime_type, a.size, a.sha256
         );
     }
+    if let Some(st) = &m.stamp {
+        match (st.stamped_at, &st.last_error) {
+            (Some(at), _) => {
+                let _ = writeln!(
+                    s,
+                    "Stamped:    {} by {}",
+                    when(Some(at)),
+                    st.authority.as_deref().unwrap_or("-")
+                );
+            }
+            (None, Some(e)) => {
+                let _ = writeln!(
+                    s,
+                    "Stamped:    not yet ({e}); next try {}",
+                    when(st.next_try_at)
+                );
+            }
+            (None, None) => {}
+        }
+    }
     for (i, a) in m.attempts.iter().enumerate() {
         let _ = writeln!(s, "\nAttempt {} at {}", i + 1, when(a.started_at));
         if let Some(server) = &a.server {

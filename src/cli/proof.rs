@@ -8,7 +8,7 @@ use super::{BadInput, open_store};
 use crate::config::{Paths, Settings};
 use crate::proof::check::{Verdict, check};
 use crate::t;
-use crate::worker::evidence::evidence_zip;
+use crate::worker::evidence::{self, evidence_zip};
 use crate::worker::stamper;
 
 /// `stempel proof ID... [--out PATH]`: one ZIP per mail; prints each file's path. A fresh
@@ -32,25 +32,29 @@ pub(super) fn proof(paths: &Paths, ids: &[i64], out: Option<&Path>) -> anyhow::R
         } else {
             out.to_owned()
         };
-        write_atomically(&path, &written.zip)?;
+        evidence::write_whole(&path, &written.zip)?;
         if let Some(problem) = written.stamp_problem {
-            eprintln!("{}", t!("cli-proof-no-fresh-stamp", reason = problem));
+            eprintln!(
+                "{}",
+                super::print::visible(&t!("cli-proof-no-fresh-stamp", reason = problem))
+            );
         }
         writeln!(stdout, "{}", path.display())?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
-}
-
 /// `stempel verify FILE [--ca-file PEM]`: a line per check, then the verdict.
 pub(super) fn verify(file: &Path, ca_file: Option<&Path>) -> anyhow::Result<ExitCode> {
+    // Larger than any evidence file may unpack to: not one (and not read into memory).
+    if std::fs::metadata(file).is_ok_and(|m| m.len() > 1 << 30) {
+        return Err(BadInput(t!(
+            "cli-verify-not-evidence",
+            path = file.display().to_string(),
+            reason = "more than 1 GB".to_owned()
+        ))
+        .into());
+    }
     let bytes = std::fs::read(file).map_err(|e| {
         BadInput(t!(
             "cli-verify-unreadable",
@@ -68,6 +72,7 @@ pub(super) fn verify(file: &Path, ca_file: Option<&Path>) -> anyhow::Result<Exit
     })?;
     let mut out = std::io::stdout().lock();
     let mut off = 0;
+    let mut unstamped = false;
     for f in &findings {
         let file = super::print::visible(&f.file);
         let line = match &f.verdict {
@@ -82,17 +87,29 @@ pub(super) fn verify(file: &Path, ca_file: Option<&Path>) -> anyhow::Result<Exit
                 when = crate::i18n::datetime(*at),
                 authority = super::print::visible(authority)
             ),
-            Verdict::StampFails(why) => t!("verify-stamp-fails", file = file, reason = why.clone()),
+            Verdict::StampFails(why) => t!(
+                "verify-stamp-fails",
+                file = file,
+                reason = super::print::visible(why)
+            ),
             Verdict::NoStamp => t!("verify-no-stamp", file = file),
         };
-        let mark = if f.verdict.holds() { "✔" } else { "✖" };
-        if !f.verdict.holds() {
+        let mark = if !f.verdict.holds() {
             off += 1;
-        }
+            "✖"
+        } else if f.verdict.warns() {
+            unstamped = true;
+            "⚠"
+        } else {
+            "✔"
+        };
         writeln!(out, "{mark} {line}")?;
     }
     if off == 0 {
         writeln!(out, "{}", t!("verify-all-holds"))?;
+        if unstamped {
+            writeln!(out, "{}", t!("verify-unstamped-note"))?;
+        }
         Ok(ExitCode::SUCCESS)
     } else {
         writeln!(out, "{}", t!("verify-something-off", count = off))?;

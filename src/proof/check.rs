@@ -3,6 +3,7 @@
 //! `openssl ts -verify`, plus the receipt's own hashes: `message.eml`, every attachment and
 //! every report must be the bytes `receipt.json` names.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 
 use jiff::Timestamp;
@@ -17,6 +18,8 @@ use super::receipt::ReceiptFiles;
 /// Most bytes one entry may unpack to, and all entries together (a ZIP bomb stops here).
 const MAX_ENTRY: u64 = 512 << 20;
 const MAX_TOTAL: u64 = 1 << 30;
+/// Most entries (an evidence file has a dozen or so).
+const MAX_ENTRIES: usize = 10_000;
 
 /// Why a file is not an evidence file at all.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -29,10 +32,12 @@ pub enum NotEvidence {
     TooLarge,
     #[error("its receipt.json cannot be read ({0})")]
     BadReceipt(String),
+    #[error("it holds a file name twice")]
+    DuplicateNames,
 }
 
 /// What holds, or does not, for one file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verdict {
     /// Its SHA-256 is the one in `SHA256SUMS`.
     Matches,
@@ -48,14 +53,22 @@ pub enum Verdict {
     Stamped { at: Timestamp, authority: String },
     /// A time stamp over it does not hold (why, in English).
     StampFails(String),
-    /// It has no time stamp (not an error: no authority was set).
+    /// It has no time stamp (no authority was set): nothing is off, but nothing shows when
+    /// the file was made either.
     NoStamp,
 }
 
 impl Verdict {
+    /// Whether this check holds (a missing stamp holds: it is a warning).
     #[must_use]
     pub fn holds(&self) -> bool {
         matches!(self, Self::Matches | Self::Stamped { .. } | Self::NoStamp)
+    }
+
+    /// Whether this is worth a warning although it holds.
+    #[must_use]
+    pub fn warns(&self) -> bool {
+        matches!(self, Self::NoStamp)
     }
 }
 
@@ -84,17 +97,18 @@ pub fn check(zip: &[u8], anchors: &[TrustAnchor<'_>]) -> Result<Vec<Finding>, No
     Ok(findings)
 }
 
-type Files = [(String, Vec<u8>)];
+/// The unpacked files by name (names are unique: duplicates are refused).
+type Files = BTreeMap<String, Vec<u8>>;
 
 fn get<'a>(files: &'a Files, name: &str) -> Option<&'a Vec<u8>> {
-    files.iter().find(|(n, _)| n == name).map(|(_, b)| b)
+    files.get(name)
 }
 
 /// Each file against `SHA256SUMS`, and each file it does not list.
 fn listed_findings(files: &Files, sums: &[u8]) -> Vec<Finding> {
     let get = |name: &str| get(files, name);
     let mut findings = Vec::new();
-    let mut listed = Vec::new();
+    let mut listed = BTreeSet::new();
     for line in String::from_utf8_lossy(sums).lines() {
         let Some((hash, name)) = line.split_once("  ").or_else(|| line.split_once(" *")) else {
             findings.push(Finding {
@@ -103,7 +117,14 @@ fn listed_findings(files: &Files, sums: &[u8]) -> Vec<Finding> {
             });
             continue;
         };
-        listed.push(name.to_owned());
+        if !listed.insert(name.to_owned()) {
+            // Listed twice: the second line could hide a changed file behind the first.
+            findings.push(Finding {
+                file: SUMS_FILE.into(),
+                verdict: Verdict::Changed,
+            });
+            continue;
+        }
         let verdict = match get(name) {
             None => Verdict::Missing,
             Some(bytes) if hex::encode(Sha256::digest(bytes)) == hash.to_ascii_lowercase() => {
@@ -116,7 +137,7 @@ fn listed_findings(files: &Files, sums: &[u8]) -> Vec<Finding> {
             verdict,
         });
     }
-    for (name, _) in files {
+    for name in files.keys() {
         if name != SUMS_FILE && name != SUMS_TOKEN && !listed.contains(name) {
             findings.push(Finding {
                 file: name.clone(),
@@ -132,41 +153,45 @@ fn receipt_findings(files: &Files, receipt: &ReceiptFiles) -> Vec<Finding> {
     let get = |name: &str| get(files, name);
     let mut findings = Vec::new();
     // The receipts' own hashes: the mail, each attachment, each report.
-    let mut named: Vec<(&str, Option<&str>)> = vec![(
-        receipt.message.file.as_str(),
-        receipt.message.sha256.as_deref(),
-    )];
+    let mut named: Vec<(String, Option<String>)> =
+        vec![(receipt.message.file.clone(), receipt.message.sha256.clone())];
     named.extend(
         receipt
             .attachments
             .iter()
-            .map(|a| (a.file.as_str(), Some(a.sha256.as_str()))),
+            .map(|a| (a.file.clone(), Some(a.sha256.clone()))),
     );
     named.extend(
         receipt
             .events
             .iter()
-            .filter_map(|e| Some((e.report_file.as_deref()?, e.report_sha256.as_deref()))),
+            .filter_map(|e| Some((e.report_file.clone()?, e.report_sha256.clone()))),
     );
-    let at_send: Option<ReceiptFiles> =
-        get(RECEIPT_AT_SEND_FILE).and_then(|b| serde_json::from_slice(b).ok());
-    if let Some(at_send) = &at_send {
-        named.push((
-            at_send.message.file.as_str(),
-            at_send.message.sha256.as_deref(),
-        ));
+    match get(RECEIPT_AT_SEND_FILE).map(|b| serde_json::from_slice::<ReceiptFiles>(b)) {
+        Some(Ok(at_send)) => {
+            named.push((at_send.message.file.clone(), at_send.message.sha256.clone()));
+            named.extend(
+                at_send
+                    .attachments
+                    .iter()
+                    .map(|a| (a.file.clone(), Some(a.sha256.clone()))),
+            );
+        }
+        Some(Err(_)) => findings.push(Finding {
+            file: RECEIPT_AT_SEND_FILE.into(),
+            verdict: Verdict::DiffersFromReceipt,
+        }),
+        None => {}
     }
+    let mut seen = BTreeSet::new();
     for (file, sha256) in named {
-        let holds = match (get(file), sha256) {
-            (Some(bytes), Some(sha)) => hex::encode(Sha256::digest(bytes)) == sha,
-            (None, _) => true, // reported above as missing when listed
-            (Some(_), None) => false,
+        let verdict = match (get(&file), sha256) {
+            (Some(bytes), Some(sha)) if hex::encode(Sha256::digest(bytes)) == sha => continue,
+            (Some(_), _) => Verdict::DiffersFromReceipt,
+            (None, _) => Verdict::Missing,
         };
-        if !holds {
-            findings.push(Finding {
-                file: file.to_owned(),
-                verdict: Verdict::DiffersFromReceipt,
-            });
+        if seen.insert((file.clone(), verdict.clone())) {
+            findings.push(Finding { file, verdict });
         }
     }
     findings
@@ -180,19 +205,9 @@ fn stamp_findings(files: &Files, anchors: &[TrustAnchor<'_>]) -> Vec<Finding> {
         (RECEIPT_AT_SEND_FILE, RECEIPT_AT_SEND_TOKEN),
         (SUMS_FILE, SUMS_TOKEN),
     ] {
-        let Some(bytes) = get(data) else { continue };
-        let verdict = match get(token) {
-            None => Verdict::NoStamp,
-            Some(reply) => {
-                let digest: [u8; 32] = Sha256::digest(bytes).into();
-                match crate::timestamp::check(reply, &digest, None, anchors) {
-                    Ok(stamp) => Verdict::Stamped {
-                        at: stamp.time,
-                        authority: stamp.authority,
-                    },
-                    Err(e) => Verdict::StampFails(e.to_string()),
-                }
-            }
+        let verdict = match (get(data), get(token)) {
+            (None, _) => Verdict::NoStamp,
+            (Some(bytes), token) => stamp_verdict(bytes, token, anchors),
         };
         findings.push(Finding {
             file: token.to_owned(),
@@ -202,33 +217,53 @@ fn stamp_findings(files: &Files, anchors: &[TrustAnchor<'_>]) -> Vec<Finding> {
     findings
 }
 
-/// Every file of the ZIP with its bytes, bounded in size.
-fn unpack(zip: &[u8]) -> Result<Vec<(String, Vec<u8>)>, NotEvidence> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip))
-        .map_err(|e| NotEvidence::NotZip(e.to_string()))?;
-    let mut files = Vec::new();
+/// A stamp over `bytes`: holds, fails (why), or is not there.
+fn stamp_verdict(bytes: &[u8], token: Option<&Vec<u8>>, anchors: &[TrustAnchor<'_>]) -> Verdict {
+    let Some(reply) = token else {
+        return Verdict::NoStamp;
+    };
+    let digest: [u8; 32] = Sha256::digest(bytes).into();
+    match crate::timestamp::check(reply, &digest, None, anchors) {
+        Ok(stamp) => Verdict::Stamped {
+            at: stamp.time,
+            authority: stamp.authority,
+        },
+        Err(e) => Verdict::StampFails(e.to_string()),
+    }
+}
+
+/// Every file of the ZIP with its bytes, bounded in count and size; a name twice is refused
+/// (readers disagree on which copy counts).
+fn unpack(zip: &[u8]) -> Result<Files, NotEvidence> {
+    let not_zip = |e: &dyn std::fmt::Display| NotEvidence::NotZip(e.to_string());
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).map_err(|e| not_zip(&e))?;
+    if archive.has_duplicate_names() {
+        return Err(NotEvidence::DuplicateNames);
+    }
+    if archive.len() > MAX_ENTRIES {
+        return Err(NotEvidence::TooLarge);
+    }
+    let mut files = Files::new();
     let mut total = 0u64;
     for i in 0..archive.len() {
-        let entry = archive
-            .by_index(i)
-            .map_err(|e| NotEvidence::NotZip(e.to_string()))?;
+        let entry = archive.by_index(i).map_err(|e| not_zip(&e))?;
         if entry.is_dir() {
             continue;
         }
-        let name = entry
-            .name()
-            .map_err(|e| NotEvidence::NotZip(e.to_string()))?
-            .into_owned();
+        let name = entry.name().map_err(|e| not_zip(&e))?.into_owned();
+        let budget = MAX_ENTRY.min(MAX_TOTAL - total);
         let mut bytes = Vec::new();
         entry
-            .take(MAX_ENTRY + 1)
+            .take(budget + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| NotEvidence::NotZip(e.to_string()))?;
-        total += bytes.len() as u64;
-        if bytes.len() as u64 > MAX_ENTRY || total > MAX_TOTAL {
+            .map_err(|e| not_zip(&e))?;
+        if bytes.len() as u64 > budget {
             return Err(NotEvidence::TooLarge);
         }
-        files.push((name, bytes));
+        total += bytes.len() as u64;
+        if files.insert(name, bytes).is_some() {
+            return Err(NotEvidence::DuplicateNames);
+        }
     }
     Ok(files)
 }

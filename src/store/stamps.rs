@@ -77,18 +77,19 @@ impl Store {
         Ok(())
     }
 
-    /// Records a try that gave no token: why, and when to try again. The mail itself is not
-    /// touched.
+    /// Records a try that gave no token: why, and when to try again; the number of tries so
+    /// far (`None`: stamped meanwhile by another process, or the mail is gone). The mail itself
+    /// is not touched.
     pub fn stamp_failed(
         &mut self,
         message: i64,
         tsa_url: &str,
         error: &str,
         next_try_at: Timestamp,
-    ) -> Result<u32> {
+    ) -> Result<Option<u32>> {
         Ok(self.conn.query_row(
             "UPDATE stamps SET tries = tries + 1, tsa_url = ?2, last_error = ?3, next_try_at = ?4
-             WHERE message_id = ?1 RETURNING tries",
+             WHERE message_id = ?1 AND token IS NULL RETURNING tries",
             params![
                 message,
                 tsa_url,
@@ -96,7 +97,8 @@ impl Store {
                 next_try_at.as_millisecond()
             ],
             |r| r.get(0),
-        )?)
+        )
+        .optional()?)
     }
 
     /// Where the mail's stamp stands (`None`: the mail was never sent).

@@ -17,6 +17,16 @@ pub enum WriteEvidenceError {
     Evidence(#[from] EvidenceError),
 }
 
+/// Writes `bytes` to `path` whole or not at all: to `path.part`, then renamed over `path`, so
+/// a half-written evidence file never carries the real name.
+pub fn write_whole(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut part = path.as_os_str().to_owned();
+    part.push(".part");
+    let part = std::path::PathBuf::from(part);
+    std::fs::write(&part, bytes)?;
+    std::fs::rename(&part, path)
+}
+
 /// An evidence ZIP, and why it has no fresh stamp when the authority failed (the file is
 /// complete otherwise: the stamp from send time is in it).
 pub struct WrittenEvidence {

@@ -9,8 +9,9 @@
 //! The CLI runs [`stamp_due`] after `stempel send`; the window runs it on the `stamper`
 //! thread after each batch and every few minutes ([`spawn`]).
 
+use std::cell::Cell;
 use std::path::PathBuf;
-use std::sync::mpsc::RecvTimeoutError;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
@@ -51,25 +52,32 @@ pub fn retry_delay(tries: u32) -> SignedDuration {
 
 /// One round at `now`: keeps every missing receipt-at-send, then asks `tsa` (when set) for
 /// each due token. A failure that is the authority's (down, slow, HTTP error) ends the round's
-/// requests: the rest are put off with the same reason rather than each waiting its timeout.
+/// requests: the mails not asked about yet stay due, untouched, for the next round, rather
+/// than each waiting its own timeout. `keep_going` is asked before each mail (a window closing).
 pub fn stamp_due(
     store: &mut Store,
     tsa: Option<&Tsa>,
     now: Timestamp,
+    keep_going: &dyn Fn() -> bool,
 ) -> Result<StampSummary, StoreError> {
     let mut summary = StampSummary::default();
-    let mut down: Option<String> = None;
+    let mut down = false;
     for id in store.stamps_due(now, tsa.is_some(), ROUND)? {
-        let status = store.stamp_status(id)?.unwrap_or_default();
+        if !keep_going() {
+            break;
+        }
+        let Some(status) = store.stamp_status(id)? else {
+            continue; // deleted meanwhile
+        };
         if !status.receipt_kept {
             let message = store.message(id)?;
-            let receipt = crate::proof::receipt::at_send(&message, Timestamp::now());
+            let receipt = crate::proof::receipt::at_send(&message, now);
             if store.keep_receipt_at_send(id, &receipt)? {
                 summary.kept += 1;
             }
         }
         let Some(tsa) = tsa else { continue };
-        if status.stamped_at.is_some() {
+        if down || status.stamped_at.is_some() {
             continue;
         }
         if status.next_try_at.is_some_and(|at| at > now) {
@@ -78,19 +86,13 @@ pub fn stamp_due(
         let Some(receipt) = store.kept_stamp(id)?.receipt else {
             continue;
         };
-        let result = match &down {
-            Some(reason) => Err(reason.clone()),
-            None => tsa.stamp(&receipt).map_err(|e| {
-                let reason = e.to_string();
-                if matches!(
-                    e,
-                    TsaError::Unreachable(_) | TsaError::Timeout(_) | TsaError::Http(_)
-                ) {
-                    down = Some(reason.clone());
-                }
-                reason
-            }),
-        };
+        let result = tsa.stamp(&receipt).map_err(|e| {
+            down = matches!(
+                e,
+                TsaError::Unreachable(_) | TsaError::Timeout(_) | TsaError::Http(_)
+            );
+            e.to_string()
+        });
         match result {
             Ok(token) => {
                 store.keep_stamp_token(
@@ -104,7 +106,7 @@ pub fn stamp_due(
             }
             Err(reason) => {
                 let next = now
-                    .checked_add(retry_delay(status.tries + 1))
+                    .checked_add(retry_delay(status.tries.saturating_add(1)))
                     .unwrap_or(now);
                 store.stamp_failed(id, tsa.url(), &reason, next)?;
                 summary.failed += 1;
@@ -143,44 +145,69 @@ pub enum Event {
 }
 
 /// The stamper thread: a round when asked and every `interval` with the last setting it was
-/// given (retries fall due in between).
+/// given (retries fall due in between). A shutdown asked during a round ends it before the
+/// next mail.
 pub fn spawn(
     database: PathBuf,
     interval: Duration,
     waker: Waker,
 ) -> std::io::Result<Handle<Command, Event>> {
-    Handle::spawn(
-        "stamper",
-        (4, 16),
-        waker,
-        move |commands, events: Emitter<Event>| {
-            let mut store = match Store::open(&database) {
-                Ok(s) => s,
-                Err(e) => {
-                    events.emit(Event::Problem(e.to_string()));
-                    return;
-                }
-            };
-            let mut setting: Option<TsaSetting> = None;
-            loop {
-                match commands.recv_timeout(interval) {
-                    Ok(Command::Shutdown) | Err(RecvTimeoutError::Disconnected) => return,
-                    Ok(Command::StampDue(s)) => setting = s,
-                    Err(RecvTimeoutError::Timeout) => {}
-                }
-                let tsa = match authority(setting.as_ref()) {
-                    Ok(tsa) => tsa,
-                    Err(e) => {
-                        events.emit(Event::Problem(e.to_string()));
-                        None
-                    }
-                };
-                match stamp_due(&mut store, tsa.as_ref(), Timestamp::now()) {
-                    Ok(s) if s == StampSummary::default() => {}
-                    Ok(s) => events.emit(Event::Round(s)),
-                    Err(e) => events.emit(Event::Problem(e.to_string())),
-                }
+    Handle::spawn("stamper", (4, 16), waker, move |commands, events| {
+        run(&database, interval, &commands, &events);
+    })
+}
+
+fn run(
+    database: &std::path::Path,
+    interval: Duration,
+    commands: &Receiver<Command>,
+    events: &Emitter<Event>,
+) {
+    let mut store = match Store::open(database) {
+        Ok(s) => s,
+        Err(e) => {
+            events.emit(Event::Problem(e.to_string()));
+            return;
+        }
+    };
+    let mut setting: Option<TsaSetting> = None;
+    // A problem is told once, not every round while it lasts.
+    let mut told: Option<String> = None;
+    let mut tell = |problem: String| {
+        if told.as_ref() != Some(&problem) {
+            events.emit(Event::Problem(problem.clone()));
+            told = Some(problem);
+        }
+    };
+    let stop = Cell::new(false);
+    let keep_going = || {
+        match commands.try_recv() {
+            Ok(Command::Shutdown) | Err(TryRecvError::Disconnected) => stop.set(true),
+            Ok(Command::StampDue(_)) | Err(TryRecvError::Empty) => {}
+        }
+        !stop.get()
+    };
+    loop {
+        match commands.recv_timeout(interval) {
+            Ok(Command::Shutdown) | Err(RecvTimeoutError::Disconnected) => return,
+            Ok(Command::StampDue(s)) => setting = s,
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+        let tsa = match authority(setting.as_ref()) {
+            Ok(tsa) => tsa,
+            Err(e) => {
+                tell(e.to_string());
+                None
             }
-        },
-    )
+        };
+        let round = stamp_due(&mut store, tsa.as_ref(), Timestamp::now(), &keep_going);
+        if stop.get() {
+            return;
+        }
+        match round {
+            Ok(s) if s == StampSummary::default() => {}
+            Ok(s) => events.emit(Event::Round(s)),
+            Err(e) => tell(e.to_string()),
+        }
+    }
 }

@@ -103,21 +103,6 @@ fn index(face: Face) -> usize {
     }
 }
 
-/// The width of `text` in `style`, in points (advances only; no kerning, which only narrows).
-fn width(fonts: &Fonts, style: Style, text: &str) -> f32 {
-    let face = &fonts.measure[index(style.face())];
-    let per_em = f32::from(face.units_per_em());
-    let units: f32 = text
-        .chars()
-        .map(|c| {
-            face.glyph_index(c)
-                .and_then(|g| face.glyph_hor_advance(g))
-                .map_or(per_em * 0.6, f32::from)
-        })
-        .sum();
-    units / per_em * style.size()
-}
-
 /// One line placed on a page.
 #[derive(Clone, Debug)]
 struct Placed {
@@ -265,33 +250,53 @@ impl Layout {
     }
 }
 
+/// Most characters of one paragraph or field: text from outside (a report's fields, a
+/// subject) cannot make a page-long line or a slow layout.
+const MAX_CHARS: usize = 2_000;
+
 /// `text` in lines no wider than `max` in `style`: broken at spaces, or anywhere in a word
-/// wider than the column (hashes), each input line starting a new one. Never empty.
+/// wider than the column (hashes), each input line starting a new one. Never empty. Widths are
+/// summed as the line grows, so a line costs its length once.
 fn wrap(fonts: &Fonts, style: Style, max: f32, text: &str) -> Vec<String> {
+    let face = &fonts.measure[index(style.face())];
+    let per_em = f32::from(face.units_per_em());
+    let advance = |c: char| {
+        face.glyph_index(c)
+            .and_then(|g| face.glyph_hor_advance(g))
+            .map_or(per_em * 0.6, f32::from)
+            / per_em
+            * style.size()
+    };
+    let space = advance(' ');
     let mut out = Vec::new();
+    let text: String = text.chars().take(MAX_CHARS).collect();
     for source in text.lines() {
         let mut line = String::new();
+        let mut width = 0.0;
         for word in source.split(' ') {
-            let candidate = if line.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{line} {word}")
-            };
-            if width(fonts, style, &candidate) <= max {
-                line = candidate;
+            let word_width: f32 = word.chars().map(advance).sum();
+            let gap = if line.is_empty() { 0.0 } else { space };
+            if width + gap + word_width <= max {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                width += gap + word_width;
                 continue;
             }
             if !line.is_empty() {
                 out.push(std::mem::take(&mut line));
+                width = 0.0;
             }
             // A word wider than the column is broken where it overflows.
             for c in word.chars() {
-                line.push(c);
-                if width(fonts, style, &line) > max {
-                    line.pop();
+                let w = advance(c);
+                if width + w > max && !line.is_empty() {
                     out.push(std::mem::take(&mut line));
-                    line.push(c);
+                    width = 0.0;
                 }
+                line.push(c);
+                width += w;
             }
         }
         out.push(line);
