@@ -7,48 +7,14 @@
 
 mod common;
 
-use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::MailServer;
 use common::cli::{self, sender_password_command, server_account, show, stempel};
+use common::evidence::{check_with_standard_tools, tampered, unzip};
 use common::tsa::TestTsa;
-
-fn unzip(zip: &Path, into: &Path) {
-    let bytes = std::fs::read(zip).unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let path = into.join(entry.name().unwrap().as_ref());
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-}
-
-/// `zip` with one byte of `message.eml` changed.
-fn tampered(zip: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let name = entry.name().unwrap().into_owned();
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).unwrap();
-        if name == "message.eml" {
-            let at = bytes.len() / 2;
-            bytes[at] ^= 0x01;
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&bytes).unwrap();
-    }
-    out.finish().unwrap().into_inner()
-}
 
 #[test]
 #[ignore = "needs the mail servers: run .ci/e2e"]
@@ -150,38 +116,8 @@ fn a_delivered_invoice_has_an_evidence_file_that_holds() {
             std::fs::copy(&zip, Path::new(&keep).join(format!("proof-{lang}.zip"))).unwrap();
         }
         let unpacked = dir.path().join(format!("proof-{lang}"));
-        unzip(&zip, &unpacked);
-        let sums = Command::new("sha256sum")
-            .args(["-c", "--strict", "SHA256SUMS"])
-            .current_dir(&unpacked)
-            .output()
-            .unwrap();
-        assert!(
-            sums.status.success(),
-            "{}",
-            String::from_utf8_lossy(&sums.stdout)
-        );
-        for data in ["receipt-at-send.json", "SHA256SUMS"] {
-            let v = Command::new("openssl")
-                .args([
-                    "ts",
-                    "-verify",
-                    "-data",
-                    data,
-                    "-in",
-                    &format!("{data}.tsr"),
-                    "-CAfile",
-                ])
-                .arg(&tsa.ca_file)
-                .current_dir(&unpacked)
-                .output()
-                .unwrap();
-            assert!(
-                v.status.success(),
-                "{data}: {}",
-                String::from_utf8_lossy(&v.stderr)
-            );
-        }
+        unzip(&std::fs::read(&zip).unwrap(), &unpacked);
+        check_with_standard_tools(&unpacked, &tsa.ca_file);
         let verify = stempel(dir.path())
             .arg("verify")
             .arg(&zip)
@@ -221,7 +157,10 @@ fn a_delivered_invoice_has_an_evidence_file_that_holds() {
     let bad = dir.path().join("tampered.zip");
     std::fs::write(
         &bad,
-        tampered(&std::fs::read(dir.path().join("proof-en.zip")).unwrap()),
+        tampered(
+            &std::fs::read(dir.path().join("proof-en.zip")).unwrap(),
+            "message.eml",
+        ),
     )
     .unwrap();
     let out = stempel(dir.path())

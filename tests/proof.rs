@@ -9,13 +9,13 @@ mod common;
 mod faults;
 mod peer;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 
+use common::evidence::{check_with_standard_tools, entries, tampered, unzip, zip_of};
 use common::tsa::{Mode, TestTsa};
 use peer::{Act, Script};
 use stempel::model::{Compose, MessageState};
@@ -79,42 +79,6 @@ fn record(store: &mut Store, raw: &[u8]) {
     assert!(!changes.is_empty(), "the report is tied to the mail");
 }
 
-fn unzip(zip: &[u8], into: &Path) {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let path = into.join(entry.name().unwrap().as_ref());
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-}
-
-fn run(cmd: &mut Command) -> std::process::Output {
-    cmd.output().unwrap()
-}
-
-/// `zip` with one byte of `file` changed.
-fn tampered(zip: &[u8], file: &str) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let name = entry.name().unwrap().into_owned();
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).unwrap();
-        if name == file {
-            let at = bytes.len() / 2;
-            bytes[at] ^= 0x20;
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&bytes).unwrap();
-    }
-    out.finish().unwrap().into_inner()
-}
-
 fn verify(dir: &Path, zip: &[u8], ca: &Path) -> std::process::Output {
     let path = dir.join("check.zip");
     std::fs::write(&path, zip).unwrap();
@@ -125,37 +89,6 @@ fn verify(dir: &Path, zip: &[u8], ca: &Path) -> std::process::Output {
         .arg(ca)
         .output()
         .unwrap()
-}
-
-/// `sha256sum -c` and `openssl ts -verify` on both stamps, in the unpacked folder `out`.
-fn check_with_standard_tools(out: &Path, ca_file: &Path) {
-    let sha = run(Command::new("sha256sum")
-        .args(["-c", "--strict", "SHA256SUMS"])
-        .current_dir(out));
-    assert!(
-        sha.status.success(),
-        "{}",
-        String::from_utf8_lossy(&sha.stdout)
-    );
-    for data in ["receipt-at-send.json", "SHA256SUMS"] {
-        let v = run(Command::new("openssl")
-            .args([
-                "ts",
-                "-verify",
-                "-data",
-                data,
-                "-in",
-                &format!("{data}.tsr"),
-                "-CAfile",
-            ])
-            .arg(ca_file)
-            .current_dir(out));
-        assert!(
-            v.status.success(),
-            "{data}: {}",
-            String::from_utf8_lossy(&v.stderr)
-        );
-    }
 }
 
 /// A byte changed in the mail, the attachment, the report or the receipt at send time makes
@@ -347,29 +280,6 @@ fn an_uncertain_mail_is_settled_by_its_delivery_report() {
         store.stamps_due(Timestamp::now(), false, 10).unwrap(),
         vec![id]
     );
-}
-
-/// `zip` rebuilt from `files` (name, bytes) in order.
-fn zip_of(files: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, bytes) in files {
-        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(bytes).unwrap();
-    }
-    out.finish().unwrap().into_inner()
-}
-
-fn entries(zip: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
-    (0..archive.len())
-        .map(|i| {
-            let mut entry = archive.by_index(i).unwrap();
-            let mut bytes = Vec::new();
-            entry.read_to_end(&mut bytes).unwrap();
-            (entry.name().unwrap().into_owned(), bytes)
-        })
-        .collect()
 }
 
 #[test]
