@@ -192,9 +192,9 @@ pub(super) fn send(paths: &Paths, all: bool, ids: Vec<i64>) -> anyhow::Result<Ex
 /// changes the exit status of a send.
 fn stamp_after_send(paths: &Paths) {
     use crate::worker::stamper;
-    let settings = crate::config::Settings::load(&paths.settings()).unwrap_or_default();
-    let round = stamper::authority(settings.tsa().as_ref())
+    let round = crate::config::Settings::load(&paths.settings())
         .map_err(|e| e.to_string())
+        .and_then(|settings| stamper::authority(settings.tsa().as_ref()).map_err(|e| e.to_string()))
         .and_then(|tsa| {
             let mut store = open_store(paths).map_err(|e| e.to_string())?;
             stamper::stamp_due(&mut store, tsa.as_ref(), jiff::Timestamp::now(), &|| true)

@@ -15,7 +15,8 @@ use crate::worker::stamper;
 /// stamp the authority could not give is a warning: the file is written without it.
 pub(super) fn proof(paths: &Paths, ids: &[i64], out: Option<&Path>) -> anyhow::Result<ExitCode> {
     let store = open_store(paths)?;
-    let settings = Settings::load(&paths.settings()).unwrap_or_default();
+    // A settings file that does not read is said, not taken for "no authority".
+    let settings = Settings::load(&paths.settings())?;
     let tsa = stamper::authority(settings.tsa().as_ref())?;
     let out = out.unwrap_or(Path::new("."));
     let into_folder = ids.len() > 1 || out.is_dir() || out.extension().is_none();
