@@ -11,7 +11,6 @@ use std::path::Path;
 use mail_builder::MessageBuilder;
 use mail_builder::headers::address::Address as HeaderAddress;
 use mail_builder::headers::message_id::MessageId;
-use sha2::{Digest, Sha256};
 
 use crate::model::{Attachment, Compose, Mailbox, RecipientKind};
 
@@ -295,10 +294,8 @@ pub fn new_ids(from: &Mailbox) -> (String, String) {
     (format!("{envelope_id}.stempel@{domain}"), envelope_id)
 }
 
-#[must_use]
-pub fn sha256_hex(data: &[u8]) -> String {
-    hex::encode(Sha256::digest(data))
-}
+/// SHA-256 as lowercase hex: the proof's function (pure), the one used everywhere.
+pub use crate::proof::sha256_hex;
 
 #[cfg(test)]
 mod tests {

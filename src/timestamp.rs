@@ -230,29 +230,6 @@ pub fn check(
     })
 }
 
-/// What a stored token says (its time and its signer), without checking it again: for showing
-/// a stamp that was checked when it was stored.
-#[must_use]
-pub fn read(reply: &[u8]) -> Option<(Timestamp, String)> {
-    if reply.len() > MAX_REPLY {
-        return None;
-    }
-    let resp = TimeStampResp::from_der(reply).ok()?;
-    let data = resp
-        .time_stamp_token?
-        .content
-        .decode_as::<SignedData>()
-        .ok()?;
-    let content = data.encap_content_info.econtent.as_ref()?;
-    let info = TstInfo::from_der(content.value()).ok()?;
-    let secs = i64::try_from(info.gen_time.to_unix_duration().as_secs()).ok()?;
-    let first = data.signer_infos.0.iter().next()?;
-    let authority = signer_certificate(&data, &first.sid)
-        .map(|c| c.tbs_certificate.subject.to_string())
-        .unwrap_or_default();
-    Some((Timestamp::from_second(secs).ok()?, authority))
-}
-
 fn untrusted_reason(e: &webpki::Error) -> String {
     match e {
         webpki::Error::UnknownIssuer => {

@@ -12,7 +12,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::MailServer;
-use common::cli::{self, sender_password_command, server_account, show, stempel};
+use common::cli::{self, add_reporting_account, show, stempel};
 use common::evidence::{check_with_standard_tools, tampered, unzip};
 use common::tsa::TestTsa;
 
@@ -22,28 +22,8 @@ fn a_delivered_invoice_has_an_evidence_file_that_holds() {
     let server = MailServer::from_env();
     let tsa = TestTsa::start();
     let dir = tempfile::tempdir().unwrap();
-    let sender = server.var("STEMPEL_MS_SENDER");
     let customer = server.var("STEMPEL_MS_CUSTOMER");
-    stempel(dir.path())
-        .args(server_account(
-            &server,
-            "proof",
-            "STEMPEL_MS_SUBMISSION_PORT",
-            "starttls",
-        ))
-        .args([
-            "--imap-host",
-            "localhost",
-            "--imap-port",
-            server.var("STEMPEL_MS_IMAPS_PORT"),
-            "--imap-security",
-            "tls",
-            "--imap-user",
-            sender,
-        ])
-        .args(sender_password_command(&server))
-        .assert()
-        .success();
+    add_reporting_account(dir.path(), &server, "proof");
     let invoice = dir.path().join("Faktura FV-7-2026.pdf");
     std::fs::write(&invoice, b"%PDF-1.4\n% faktura\n").unwrap();
     let id = cli::queue(

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::cli::{self, sender_password_command, server_account, show, stempel};
+use common::cli::{self, add_reporting_account, show, stempel};
 use common::{Imap, MailServer};
 use lettre::address::Envelope;
 use lettre::transport::smtp::client::Tls;
@@ -59,26 +59,7 @@ fn reports_in_the_mailbox_become_delivery_states() {
     let dir = tempfile::tempdir().unwrap();
     let sender = server.var("STEMPEL_MS_SENDER");
     let customer = server.var("STEMPEL_MS_CUSTOMER");
-    stempel(dir.path())
-        .args(server_account(
-            &server,
-            "scan",
-            "STEMPEL_MS_SUBMISSION_PORT",
-            "starttls",
-        ))
-        .args([
-            "--imap-host",
-            "localhost",
-            "--imap-port",
-            server.var("STEMPEL_MS_IMAPS_PORT"),
-            "--imap-security",
-            "tls",
-            "--imap-user",
-            sender,
-        ])
-        .args(sender_password_command(&server))
-        .assert()
-        .success();
+    add_reporting_account(dir.path(), &server, "scan");
     let unknown = format!("nobody-{}@stempel.test", std::process::id());
     let a = queue(dir.path(), &unknown, "Faktura A", &[]);
     let b = queue(dir.path(), customer, "Faktura B", &["--notify-delivery"]);

@@ -10,9 +10,7 @@ use jiff::Timestamp;
 use rustls::pki_types::TrustAnchor;
 use sha2::{Digest, Sha256};
 
-use super::evidence::{
-    RECEIPT_AT_SEND_FILE, RECEIPT_AT_SEND_TOKEN, RECEIPT_FILE, SUMS_FILE, SUMS_TOKEN,
-};
+use super::evidence::{RECEIPT_AT_SEND_FILE, RECEIPT_FILE, STAMPED, SUMS_FILE, SUMS_TOKEN};
 use super::receipt::ReceiptFiles;
 
 /// Most bytes one entry may unpack to, and all entries together (a ZIP bomb stops here).
@@ -127,7 +125,7 @@ fn listed_findings(files: &Files, sums: &[u8]) -> Vec<Finding> {
         }
         let verdict = match get(name) {
             None => Verdict::Missing,
-            Some(bytes) if hex::encode(Sha256::digest(bytes)) == hash.to_ascii_lowercase() => {
+            Some(bytes) if super::sha256_hex(bytes) == hash.to_ascii_lowercase() => {
                 Verdict::Matches
             }
             Some(_) => Verdict::Changed,
@@ -186,7 +184,7 @@ fn receipt_findings(files: &Files, receipt: &ReceiptFiles) -> Vec<Finding> {
     let mut seen = BTreeSet::new();
     for (file, sha256) in named {
         let verdict = match (get(&file), sha256) {
-            (Some(bytes), Some(sha)) if hex::encode(Sha256::digest(bytes)) == sha => continue,
+            (Some(bytes), Some(sha)) if super::sha256_hex(bytes) == sha => continue,
             (Some(_), _) => Verdict::DiffersFromReceipt,
             (None, _) => Verdict::Missing,
         };
@@ -201,10 +199,7 @@ fn receipt_findings(files: &Files, receipt: &ReceiptFiles) -> Vec<Finding> {
 fn stamp_findings(files: &Files, anchors: &[TrustAnchor<'_>]) -> Vec<Finding> {
     let get = |name: &str| get(files, name);
     let mut findings = Vec::new();
-    for (data, token) in [
-        (RECEIPT_AT_SEND_FILE, RECEIPT_AT_SEND_TOKEN),
-        (SUMS_FILE, SUMS_TOKEN),
-    ] {
+    for (data, token) in STAMPED {
         let verdict = match (get(data), get(token)) {
             (None, _) => Verdict::NoStamp,
             (Some(bytes), token) => stamp_verdict(bytes, token, anchors),

@@ -32,6 +32,11 @@ pub const RECEIPT_AT_SEND_TOKEN: &str = "receipt-at-send.json.tsr";
 pub const PDF_FILE: &str = "proof.pdf";
 pub const SUMS_FILE: &str = "SHA256SUMS";
 pub const SUMS_TOKEN: &str = "SHA256SUMS.tsr";
+/// Each time-stamped file with its token's file.
+pub const STAMPED: [(&str, &str); 2] = [
+    (RECEIPT_AT_SEND_FILE, RECEIPT_AT_SEND_TOKEN),
+    (SUMS_FILE, SUMS_TOKEN),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvidenceError {

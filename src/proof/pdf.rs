@@ -8,9 +8,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use self::layout::{Layout, MARGIN, Style};
-use super::evidence::{
-    EvidenceError, Material, RECEIPT_AT_SEND_FILE, RECEIPT_AT_SEND_TOKEN, SUMS_FILE, SUMS_TOKEN,
-};
+use super::evidence::{EvidenceError, Material, STAMPED, SUMS_FILE};
 use super::{Proof, proof};
 use crate::model::{Attempt, Message, Outcome, RecipientKind};
 use crate::t;
@@ -50,15 +48,14 @@ pub fn proof_pdf(m: &Material<'_>, attachment_files: &[String]) -> Result<Vec<u8
     }
 
     l.heading(&t!("pdf-timestamp"));
-    let stamp = msg.stamp.as_ref();
-    let token = m.receipt_at_send_token.and_then(crate::timestamp::read);
-    let stamp_text = match (token, stamp) {
-        (Some((at, authority)), _) => t!(
+    // The stamp's time and signer as stored when its token was checked.
+    let stamp_text = match msg.stamp.as_ref() {
+        Some(s) if m.receipt_at_send_token.is_some() && s.stamped_at.is_some() => t!(
             "pdf-timestamp-line",
-            authority = authority,
-            when = zoned(at, zone)
+            authority = s.authority.clone().unwrap_or_default(),
+            when = when(s.stamped_at)
         ),
-        (None, Some(s)) if s.last_error.is_some() => t!(
+        Some(s) if s.last_error.is_some() => t!(
             "pdf-timestamp-pending",
             reason = s.last_error.clone().unwrap_or_default()
         ),
@@ -289,10 +286,7 @@ fn how_to_check(l: &mut Layout) {
     );
     l.gap(3.0);
     l.paragraph(Style::Body, MARGIN, &t!("pdf-check-stamp"));
-    for (data, token) in [
-        (RECEIPT_AT_SEND_FILE, RECEIPT_AT_SEND_TOKEN),
-        (SUMS_FILE, SUMS_TOKEN),
-    ] {
+    for (data, token) in STAMPED {
         l.paragraph(
             Style::Mono,
             MARGIN + 12.0,

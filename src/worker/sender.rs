@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 
 pub use lock::SendLock;
-pub use retry::next_attempt;
+pub use retry::{backoff, next_attempt};
 pub use session::{OpenFailure, open_session};
 
 use crate::model::Outcome;

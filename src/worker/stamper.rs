@@ -4,7 +4,7 @@
 //! SHA-256, so the receipt provably existed at that time. A token is checked (status,
 //! imprint, nonce, signature, chain) before it is stored; an authority that is down, slow or
 //! wrong leaves the mail as it was, with the reason kept beside the stamp, and is tried again
-//! later (1 min, 5 min, 15 min, 1 h, then every 4 h).
+//! later (the sender's backoff: 1 min, 5 min, 15 min, 1 h, then every 4 h).
 //!
 //! The CLI runs [`stamp_due`] after `stempel send`; the window runs it on the `stamper`
 //! thread after each batch and every few minutes ([`spawn`]).
@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::time::Duration;
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 
 use super::{Emitter, Handle, Waker, WorkerCommand};
 use crate::config::TsaSetting;
@@ -37,19 +37,6 @@ pub struct StampSummary {
     pub last_error: Option<String>,
 }
 
-/// The wait before try `tries + 1` after `tries` failed ones.
-#[must_use]
-pub fn retry_delay(tries: u32) -> SignedDuration {
-    let minutes = match tries {
-        0 | 1 => 1,
-        2 => 5,
-        3 => 15,
-        4 => 60,
-        _ => 240,
-    };
-    SignedDuration::from_mins(minutes)
-}
-
 /// One round at `now`: keeps every missing receipt-at-send, then asks `tsa` (when set) for
 /// each due token. A failure that is the authority's (down, slow, HTTP error) ends the round's
 /// requests: the mails not asked about yet stay due, untouched, for the next round, rather
@@ -69,22 +56,27 @@ pub fn stamp_due(
         let Some(status) = store.stamp_status(id)? else {
             continue; // deleted meanwhile
         };
+        // The receipt just kept, or the one kept before (also when another process kept it
+        // first, which is why a refused write reads it back).
+        let mut kept = None;
         if !status.receipt_kept {
             let message = store.message(id)?;
             let receipt = crate::proof::receipt::at_send(&message, now);
             if store.keep_receipt_at_send(id, &receipt)? {
                 summary.kept += 1;
+                kept = Some(receipt);
             }
         }
         let Some(tsa) = tsa else { continue };
-        if down || status.stamped_at.is_some() {
+        if down || status.stamped_at.is_some() || status.next_try_at.is_some_and(|at| at > now) {
             continue;
         }
-        if status.next_try_at.is_some_and(|at| at > now) {
-            continue;
-        }
-        let Some(receipt) = store.kept_stamp(id)?.receipt else {
-            continue;
+        let receipt = match kept {
+            Some(receipt) => receipt,
+            None => match store.kept_stamp(id)?.receipt {
+                Some(receipt) => receipt,
+                None => continue,
+            },
         };
         let result = tsa.stamp(&receipt).map_err(|e| {
             down = matches!(
@@ -106,7 +98,7 @@ pub fn stamp_due(
             }
             Err(reason) => {
                 let next = now
-                    .checked_add(retry_delay(status.tries.saturating_add(1)))
+                    .checked_add(super::sender::backoff(status.tries.saturating_add(1)))
                     .unwrap_or(now);
                 store.stamp_failed(id, tsa.url(), &reason, next)?;
                 summary.failed += 1;

@@ -101,6 +101,31 @@ pub fn server_account(
     .to_vec()
 }
 
+/// Adds the account `name` in `dir` as the test servers' sender, sending over submission with
+/// STARTTLS and reading reports over IMAPS, the password from a command.
+pub fn add_reporting_account(dir: &Path, server: &MailServer, name: &str) {
+    stempel(dir)
+        .args(server_account(
+            server,
+            name,
+            "STEMPEL_MS_SUBMISSION_PORT",
+            "starttls",
+        ))
+        .args([
+            "--imap-host",
+            "localhost",
+            "--imap-port",
+            server.var("STEMPEL_MS_IMAPS_PORT"),
+            "--imap-security",
+            "tls",
+            "--imap-user",
+            server.var("STEMPEL_MS_SENDER"),
+        ])
+        .args(sender_password_command(server))
+        .assert()
+        .success();
+}
+
 /// `--password-command` printing the test servers' sender password: no keychain needed.
 pub fn sender_password_command(server: &MailServer) -> [String; 2] {
     [

@@ -5,18 +5,24 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::store::Finish;
 
-/// When to try a deferred mail again: 1 min, 5 min, 15 min, 1 h, then every 4 h, giving up
-/// (`None`) once the mail has waited two days.
+/// The wait after `tries` failed tries: 1 min, 5 min, 15 min, 1 h, then 4 h. The sender's
+/// backoff for deferred mails and the stamper's for an authority that failed.
 #[must_use]
-pub fn next_attempt(attempts_made: u32, queued_at: Timestamp, now: Timestamp) -> Option<Timestamp> {
-    let delay = match attempts_made {
+pub fn backoff(tries: u32) -> SignedDuration {
+    match tries {
         0 | 1 => SignedDuration::from_mins(1),
         2 => SignedDuration::from_mins(5),
         3 => SignedDuration::from_mins(15),
         4 => SignedDuration::from_hours(1),
         _ => SignedDuration::from_hours(4),
-    };
-    let next = now + delay;
+    }
+}
+
+/// When to try a deferred mail again (see [`backoff`]), giving up (`None`) once the mail has
+/// waited two days.
+#[must_use]
+pub fn next_attempt(attempts_made: u32, queued_at: Timestamp, now: Timestamp) -> Option<Timestamp> {
+    let next = now + backoff(attempts_made);
     (next <= queued_at + SignedDuration::from_hours(48)).then_some(next)
 }
 
