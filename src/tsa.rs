@@ -24,7 +24,9 @@ const MAX_REPLY: u64 = crate::timestamp::MAX_REPLY as u64;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TsaError {
-    #[error("the time-stamping authority's address {0:?} is not an http:// or https:// URL")]
+    #[error(
+        "the time-stamping authority's address {0:?} is not an http:// or https:// URL with a host"
+    )]
     BadUrl(String),
     #[error("the CA file {path} cannot be read: {reason}")]
     CaFile { path: String, reason: String },
@@ -59,7 +61,12 @@ impl Tsa {
     /// An authority at `url`, trusted through the system's roots and `ca_file`.
     pub fn new(url: &str, ca_file: Option<&Path>, timeout: Duration) -> Result<Self, TsaError> {
         let url = url.trim();
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
+        let host = url
+            .strip_prefix("http://")
+            .or_else(|| url.strip_prefix("https://"))
+            .and_then(|rest| rest.split(['/', '?', '#']).next())
+            .unwrap_or("");
+        if host.is_empty() {
             return Err(TsaError::BadUrl(crate::text::cut(url, 80)));
         }
         let tls = ureq::tls::TlsConfig::builder()
@@ -161,6 +168,8 @@ mod tests {
             "tsa.example",
             "",
             "javascript:alert(1)",
+            "https://",
+            "http:///tsr",
         ] {
             assert!(matches!(
                 Tsa::new(url, None, TIMEOUT),

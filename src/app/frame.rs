@@ -11,6 +11,9 @@ use super::command::Command;
 use super::{Folder, Screen, StempelApp, message, settings};
 use crate::t;
 
+/// Height the mail list keeps below the toolbar when a mail is open: about four rows.
+const LIST_MIN_HEIGHT: f32 = 100.0;
+
 impl StempelApp {
     /// One frame of the whole window: what `eframe::App::ui` draws, callable without eframe
     /// (the window benchmark runs it on a bare `egui::Context`).
@@ -168,10 +171,14 @@ impl StempelApp {
             self.list.chart(ui);
         }
         commands.extend(self.list.toolbar(ui));
+        // The list keeps room for a few rows however small the window (a height remembered
+        // from a larger window would otherwise take all of it).
+        let room = ui.available_height();
         egui::Panel::bottom("detail")
             .resizable(true)
-            .default_size(ui.available_height() * 0.55)
+            .default_size(room * 0.55)
             .min_size(120.0)
+            .max_size((room - LIST_MIN_HEIGHT).max(120.0))
             .show(ui, |ui| {
                 if let Some(m) = &self.selected {
                     commands.extend(message::show(

@@ -128,7 +128,8 @@ impl Jobs {
                     .save_file();
                 // Without a dialog the file still gets written: in Documents (or the home
                 // folder), and the toast says where.
-                chosen.or_else(|| dialog_failed(opened).then(|| fallback_folder().join(&name)))
+                chosen
+                    .or_else(|| dialog_failed(opened).then(|| unused_path(&fallback_folder(), id)))
             };
             let result = match path {
                 None => Ok(None),
@@ -156,6 +157,22 @@ fn fallback_folder() -> PathBuf {
                 .or_else(|| Some(d.home_dir().to_path_buf()))
         })
         .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// `stempel-proof-ID.zip` in `dir`, or `stempel-proof-ID (2).zip` and so on when taken: a save
+/// without a dialog (nobody to ask about replacing) never overwrites an earlier file.
+fn unused_path(dir: &std::path::Path, id: i64) -> PathBuf {
+    let named = |n: u32| {
+        dir.join(if n == 1 {
+            format!("stempel-proof-{id}.zip")
+        } else {
+            format!("stempel-proof-{id} ({n}).zip")
+        })
+    };
+    (1..1000)
+        .map(named)
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| named(1))
 }
 
 /// The evidence of `id` at `path`, written whole; the fresh stamp's problem, if any.

@@ -69,8 +69,6 @@ pub fn show(ui: &mut egui::Ui, settings: &mut Settings, paths: &Paths) -> Option
         });
     ui.weak(t!("settings-interval-note"));
     ui.weak(t!("settings-tsa-note"));
-    let tsa_changed =
-        settings.tsa_url != before.tsa_url || settings.tsa_ca_file != before.tsa_ca_file;
     if *settings != before {
         if settings.language != before.language {
             crate::i18n::set_language(crate::i18n::choose(settings.language.as_deref()));
@@ -79,9 +77,9 @@ pub fn show(ui: &mut egui::Ui, settings: &mut Settings, paths: &Paths) -> Option
             ui.colored_label(ui.visuals().error_fg_color, e.to_string());
         }
     }
-    // A new authority is used once it is chosen or typed out (not at every keystroke).
-    ((tsa_changed && !ui.ctx().memory(|m| m.focused().is_some())) || tsa_done)
-        .then_some(Command::TsaChanged)
+    // A new authority is used once it is chosen from the list or its fields are left (not at
+    // every keystroke, nor for the "https://" that "Other" starts with).
+    tsa_done.then_some(Command::TsaChanged)
 }
 
 /// The authority: a well-known one, none, or a URL and CA file typed in. True when a choice
@@ -132,6 +130,7 @@ fn tsa_rows(ui: &mut egui::Ui, settings: &mut Settings) -> bool {
                 .clicked()
                 && (preset.is_some() || settings.tsa_url.is_none())
             {
+                // Not `done`: the authority is used once its URL is typed and the field left.
                 settings.tsa_url = Some("https://".into());
             }
         })

@@ -7,7 +7,7 @@ mod layout;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use self::layout::{Layout, MARGIN, Style};
+use self::layout::{Layout, MARGIN, NEVER, REACHED, Style, WAITING};
 use super::evidence::{EvidenceError, Material, STAMPED, SUMS_FILE};
 use super::{Proof, proof};
 use crate::model::{Attempt, Message, Outcome, RecipientKind};
@@ -170,7 +170,7 @@ fn stages(l: &mut Layout, p: &Proof, when: &dyn Fn(Option<Timestamp>) -> String)
                 Style::Body,
                 MARGIN,
                 &format!(
-                    "✔ {}",
+                    "{REACHED} {}",
                     t!(
                         "proof-stage-1",
                         queue_id = s.queue_id.clone().unwrap_or_else(|| "—".into())
@@ -181,7 +181,11 @@ fn stages(l: &mut Layout, p: &Proof, when: &dyn Fn(Option<Timestamp>) -> String)
             l.field(&t!("pdf-sent"), &when(s.at));
         }
         None if p.settled_by.is_some() => {
-            l.paragraph(Style::Body, MARGIN, &format!("✔ {}", t!("proof-settled")));
+            l.paragraph(
+                Style::Body,
+                MARGIN,
+                &format!("{REACHED} {}", t!("proof-settled")),
+            );
         }
         None => {}
     }
@@ -196,7 +200,7 @@ fn stages(l: &mut Layout, p: &Proof, when: &dyn Fn(Option<Timestamp>) -> String)
             Style::Body,
             MARGIN,
             &format!(
-                "✔ {}",
+                "{REACHED} {}",
                 t!("proof-stage-2", server = server, when = when(h.at))
             ),
         );
@@ -216,11 +220,11 @@ fn stages(l: &mut Layout, p: &Proof, when: &dyn Fn(Option<Timestamp>) -> String)
     if p.accepted.is_empty() {
         let dsn_missing = p.submitted.as_ref().and_then(|s| s.dsn_offered) == Some(false);
         let text = if p.bounced {
-            format!("✖ {}", t!("proof-stage-2-bounced"))
+            format!("{NEVER} {}", t!("proof-stage-2-bounced"))
         } else if dsn_missing {
-            format!("✖ {}", t!("proof-stage-2-never"))
+            format!("{NEVER} {}", t!("proof-stage-2-never"))
         } else {
-            format!("⏳ {}", t!("proof-stage-2-waiting"))
+            format!("{WAITING} {}", t!("proof-stage-2-waiting"))
         };
         l.paragraph(Style::Body, MARGIN, &text);
     } else {
@@ -231,7 +235,7 @@ fn stages(l: &mut Layout, p: &Proof, when: &dyn Fn(Option<Timestamp>) -> String)
         l.paragraph(
             Style::Body,
             MARGIN,
-            &format!("✔ {}", t!("proof-stage-3", when = when(r.at))),
+            &format!("{REACHED} {}", t!("proof-stage-3", when = when(r.at))),
         );
     }
 }

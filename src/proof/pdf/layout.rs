@@ -15,6 +15,13 @@ static SANS: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
 static MONO: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSansMono.ttf");
 
+/// The marks the PDF draws before a stage: reached, cannot come, may still come. Each must be
+/// in the embedded fonts (a test checks): a missing glyph prints as an empty box, which is why
+/// "may still come" is a circle here and the window's hourglass there.
+pub const REACHED: char = '✔';
+pub const NEVER: char = '✖';
+pub const WAITING: char = '○';
+
 pub const PAGE_WIDTH: f32 = 595.0;
 pub const PAGE_HEIGHT: f32 = 842.0;
 pub const MARGIN: f32 = 50.0;
@@ -305,4 +312,22 @@ fn wrap(fonts: &Fonts, style: Style, max: f32, text: &str) -> Vec<String> {
         out.push(String::new());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_marks_and_the_languages_letters_are_in_the_fonts() {
+        let fonts = fonts().unwrap();
+        for face in &fonts.measure {
+            for c in [REACHED, NEVER, WAITING]
+                .into_iter()
+                .chain("ąęłńóśźżčřůěšžýáíéßäöü—·…".chars())
+            {
+                assert!(face.glyph_index(c).is_some(), "{c:?} missing");
+            }
+        }
+    }
 }
