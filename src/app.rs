@@ -110,7 +110,11 @@ impl Services {
     pub fn start(store: Store, paths: &Paths, settings: Settings, ctx: &egui::Context) -> Self {
         let waker = waker(ctx);
         let db = paths.database();
-        let sender = sender::spawn(db.clone(), sender::Options::default(), waker.clone()).ok();
+        let options = sender::Options {
+            send_retries: true,
+            ..sender::Options::default()
+        };
+        let sender = sender::spawn(db.clone(), options, waker.clone()).ok();
         let interval = Duration::from_secs(u64::from(settings.scan_interval_minutes.max(1)) * 60);
         let scanner = scanner::spawn(
             db.clone(),

@@ -24,7 +24,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-pub use attempts::{AttemptRecord, DueMail, Finish};
+pub use attempts::{AttemptRecord, DueMail, Finish, Retries};
 pub use list::{DayStats, ListQuery, ListRow, SortKey};
 pub use messages::{ListFilter, NewMessage};
 pub use reports::NewDeliveryEvent;

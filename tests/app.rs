@@ -4,121 +4,14 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
 
-use std::time::{Duration, Instant};
+mod common;
 
+use common::window::{Window, open};
 use eframe::egui;
 use eframe::egui::accesskit::Role;
-use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use stempel::app::{Services, StempelApp};
-use stempel::config::{Paths, Settings};
+use egui_kittest::kittest::Queryable as _;
 use stempel::model::DeliveryState;
 use stempel::store::{NewDeliveryEvent, Store};
-
-struct Window {
-    harness: Harness<'static, StempelApp>,
-    paths: Paths,
-    _dir: tempfile::TempDir,
-}
-
-fn open() -> Window {
-    let dir = tempfile::tempdir().unwrap();
-    let paths = Paths::resolve(Some(dir.path())).unwrap();
-    paths.create().unwrap();
-    let store = Store::open(&paths.database()).unwrap();
-    let p = paths.clone();
-    let harness = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .build_eframe(move |cc| {
-            let mut services = Services::start(store, &p, Settings::default(), &cc.egui_ctx);
-            // "Save proof…" writes into the data folder instead of asking (no dialog here).
-            services.proof_folder = Some(p.data_dir.clone());
-            StempelApp::new(&cc.egui_ctx, services)
-        });
-    Window {
-        harness,
-        paths,
-        _dir: dir,
-    }
-}
-
-impl Window {
-    /// Steps frames until `label` (a substring) is on screen; the workers run meanwhile.
-    fn wait_for(&mut self, label: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            self.harness.step();
-            if self
-                .harness
-                .query_all_by_label_contains(label)
-                .next()
-                .is_some()
-            {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{label:?} did not appear; the window shows:\n{:#?}",
-                self.harness.root()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Clicks the control called `label` (a button, tab or link, not a plain text of that name).
-    fn click(&mut self, label: &str) {
-        let node = self
-            .harness
-            .query_all_by_label(label)
-            .find(|n| n.accesskit_node().role() != Role::Label)
-            .unwrap_or_else(|| {
-                let found: Vec<_> = self
-                    .harness
-                    .query_all_by_label(label)
-                    .map(|n| n.accesskit_node().role())
-                    .collect();
-                panic!("no control {label:?}; nodes of that name: {found:?}")
-            });
-        node.click();
-        self.harness.step();
-        self.harness.step();
-    }
-
-    /// Types into the (first) text field called `field`.
-    fn type_into(&mut self, field: &str, text: &str) {
-        let first = |h: &Harness<'static, StempelApp>| {
-            h.query_all_by_role_and_label(Role::TextInput, field)
-                .next()
-                .unwrap_or_else(|| panic!("no text field {field:?}"))
-                .focus();
-        };
-        first(&self.harness);
-        self.harness.step();
-        self.harness
-            .query_all_by_role_and_label(Role::TextInput, field)
-            .next()
-            .unwrap()
-            .type_text(text);
-        self.harness.step();
-    }
-
-    /// Opens the mail whose list row shows `subject` (a click on the row's subject cell).
-    fn open_row(&mut self, subject: &str) {
-        self.harness
-            .query_all_by_label_contains(subject)
-            .find(|n| n.accesskit_node().role() == Role::Label)
-            .unwrap_or_else(|| panic!("no row {subject:?}"))
-            .click();
-        self.harness.step();
-    }
-
-    /// Opens the sandbox's example mail in Compose (the first-run path).
-    fn sandbox_compose(&mut self) {
-        self.wait_for("Try the sandbox");
-        self.click("Try the sandbox");
-        self.wait_for("Put in buffer");
-    }
-}
 
 #[test]
 fn compose_buffer_send_and_read_the_receipt() {

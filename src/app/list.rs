@@ -18,6 +18,9 @@ use crate::model::MessageState;
 use crate::store::{ListQuery, ListRow, SortKey, Store, StoreError};
 use crate::t;
 
+/// Below this width the table leaves out the date column.
+const DATE_COLUMN_MIN_WIDTH: f32 = 700.0;
+
 /// Rows read from the store at once when the table scrolls onto rows not read yet.
 const PAGE: usize = 100;
 
@@ -67,6 +70,8 @@ pub struct MailList {
     /// Sends per day for the chart over the Sent list, read with the ids.
     stats: Vec<crate::store::DayStats>,
     pub focus_search: bool,
+    /// The width the table's columns were last fitted to.
+    laid_out_width: f32,
 }
 
 impl MailList {
@@ -86,6 +91,7 @@ impl MailList {
             checked: BTreeSet::new(),
             stats: Vec::new(),
             focus_search: false,
+            laid_out_width: 0.0,
         }
     }
 
@@ -140,7 +146,7 @@ impl MailList {
             changed |= ui
                 .add(
                     egui::TextEdit::singleline(&mut self.since_text)
-                        .hint_text("2026-01-31")
+                        .hint_text(t!("date-hint"))
                         .desired_width(90.0),
                 )
                 .labelled_by(from.id)
@@ -149,7 +155,7 @@ impl MailList {
             changed |= ui
                 .add(
                     egui::TextEdit::singleline(&mut self.until_text)
-                        .hint_text("2026-12-31")
+                        .hint_text(t!("date-hint"))
                         .desired_width(90.0),
                 )
                 .labelled_by(to.id)
@@ -237,30 +243,47 @@ impl MailList {
             rows,
             checked,
             query,
+            laid_out_width,
             ..
         } = self;
-        TableBuilder::new(ui)
+        let width = ui.available_width();
+        // The date goes first when the window is narrow: the mail's pane shows it, while the
+        // queue id and the delivery state are what the list is read for.
+        let with_date = width >= DATE_COLUMN_MIN_WIDTH;
+        let mut table = TableBuilder::new(ui)
             .id_salt("mail-table")
             .striped(true)
             .resizable(true)
             .sense(egui::Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        if (width - *laid_out_width).abs() > 0.5 {
+            // Widths dragged in a wider window would push the last columns out of sight.
+            table.reset();
+            *laid_out_width = width;
+        }
+        table = table
             .column(Column::exact(26.0))
-            .column(Column::exact(26.0))
-            .column(Column::initial(130.0).at_least(90.0))
-            .column(Column::initial(270.0).at_least(100.0).clip(true))
-            .column(Column::remainder().at_least(160.0).clip(true))
-            .column(Column::initial(120.0).at_least(80.0).clip(true))
-            .column(Column::initial(150.0).at_least(90.0).clip(true))
+            .column(Column::exact(26.0));
+        if with_date {
+            table = table.column(Column::initial(130.0).at_least(90.0));
+        }
+        let recipients = ((width - 520.0) * 0.4).clamp(100.0, 300.0);
+        table
+            .column(Column::initial(recipients).at_least(70.0).clip(true))
+            .column(Column::remainder().at_least(90.0).clip(true))
+            .column(Column::initial(115.0).at_least(70.0).clip(true))
+            .column(Column::initial(140.0).at_least(80.0).clip(true))
             .min_scrolled_height(0.0)
             .header(22.0, |mut header| {
                 header.col(|_| {});
                 header.col(|ui| {
                     sort_header(ui, "", SortKey::State, query, &mut sort_by);
                 });
-                header.col(|ui| {
-                    sort_header(ui, &t!("col-date"), SortKey::Date, query, &mut sort_by);
-                });
+                if with_date {
+                    header.col(|ui| {
+                        sort_header(ui, &t!("col-date"), SortKey::Date, query, &mut sort_by);
+                    });
+                }
                 header.col(|ui| {
                     sort_header(ui, &t!("col-to"), SortKey::Recipient, query, &mut sort_by);
                 });
@@ -334,21 +357,31 @@ impl MailList {
                         )
                         .clicked()
                     };
-                    row.col(|ui| {
-                        clicked |= cell(ui, crate::i18n::datetime(r.date).into());
-                    });
+                    if with_date {
+                        row.col(|ui| {
+                            clicked |= cell(ui, crate::i18n::datetime(r.date).into());
+                        });
+                    }
                     row.col(|ui| {
                         clicked |= cell(ui, r.recipients.join(", ").into());
                     });
                     row.col(|ui| {
-                        clicked |= cell(ui, r.subject.as_str().into());
+                        let subject = if r.attachments > 0 {
+                            format!("📎 {}", r.subject)
+                        } else {
+                            r.subject.clone()
+                        };
+                        clicked |= cell(ui, subject.into());
                     });
                     row.col(|ui| {
                         let id = r.queue_id.as_deref().unwrap_or("");
                         clicked |= cell(ui, egui::RichText::new(id).monospace().into());
                     });
                     row.col(|ui| {
-                        if let Some(d) = r.delivery_summary() {
+                        if let Some(at) = r.next_attempt_at.filter(|_| r.is_retry()) {
+                            let text = t!("list-retry-at", time = crate::i18n::datetime(at));
+                            clicked |= cell(ui, egui::RichText::new(text).weak().into());
+                        } else if let Some(d) = r.delivery_summary() {
                             // A coloured dot and plain text: readable on a selected row too.
                             let (dot, _) = ui
                                 .allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());

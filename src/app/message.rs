@@ -336,6 +336,7 @@ fn sent_tab(ui: &mut egui::Ui, m: &Message, stamping: bool) {
                 .filter(|_| m.state == MessageState::Queued)
             {
                 field(ui, &t!("field-next-attempt"), crate::i18n::datetime(next));
+                field(ui, "", egui::RichText::new(t!("retry-while-open")).weak());
             }
             if let Some(e) = &a.error {
                 let color = ui.visuals().error_fg_color;

@@ -82,6 +82,15 @@ impl Finish {
     }
 }
 
+/// The retries in the buffer (see [`Store::retries`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Retries {
+    /// Due now, oldest first.
+    pub due: Vec<i64>,
+    /// When the next of the others comes due.
+    pub next_at: Option<Timestamp>,
+}
+
 /// What the sender needs to know of a claimed mail (its bytes are read when it is sent).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DueMail {
@@ -126,6 +135,30 @@ impl Store {
         }
         tx.commit()?;
         Ok(chosen)
+    }
+
+    /// The retries waiting in the buffer: queued mails tried before (deferred, or set back to
+    /// the queue by an interrupted run), as the ids due at `now` and the earliest later time.
+    /// Mails never tried wait for the user's "Send"; these Stempel sends by itself.
+    pub fn retries(&self, now: Timestamp) -> Result<Retries> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, next_attempt_at FROM messages
+              WHERE state = 'queued' AND attempt_count > 0 ORDER BY queued_at, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
+        })?;
+        let mut retries = Retries::default();
+        for row in rows {
+            let (id, at) = row?;
+            match ts(at) {
+                Some(at) if at > now => {
+                    retries.next_at = Some(retries.next_at.map_or(at, |n: Timestamp| n.min(at)));
+                }
+                _ => retries.due.push(id),
+            }
+        }
+        Ok(retries)
     }
 
     /// Opens an attempt that began at `started_at` for a mail in *sending*, without the

@@ -53,9 +53,19 @@ pub struct ListRow {
     pub delivery: Vec<DeliveryState>,
     pub attempt_count: u32,
     pub last_error: Option<String>,
+    /// When a queued mail that was tried before is tried again.
+    pub next_attempt_at: Option<Timestamp>,
+    /// How many files are attached.
+    pub attachments: u32,
 }
 
 impl ListRow {
+    /// A queued mail that was tried before: Stempel tries it again at `next_attempt_at`.
+    #[must_use]
+    pub fn is_retry(&self) -> bool {
+        self.state == MessageState::Queued && self.attempt_count > 0
+    }
+
     /// The state that matters most to the user: a bounce before anything else, then the
     /// least advanced recipient (one read receipt does not make the mail "read").
     #[must_use]
@@ -133,7 +143,8 @@ impl Store {
         let json = serde_json::to_string(ids).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.id, m.state, a.name, COALESCE(m.sent_at, m.created_at), m.subject,
-                m.queue_id, m.attempt_count, m.last_error,
+                m.queue_id, m.attempt_count, m.last_error, m.next_attempt_at,
+                (SELECT COUNT(*) FROM attachments f WHERE f.message_id = m.id),
                 (SELECT group_concat(r.address, char(31)) FROM
                     (SELECT address FROM recipients WHERE message_id = m.id ORDER BY position) r),
                 (SELECT group_concat(r.delivery_state, ',') FROM
@@ -152,13 +163,16 @@ impl Store {
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, u32>(6)?,
                 r.get::<_, Option<String>>(7)?,
-                r.get::<_, Option<String>>(8)?,
-                r.get::<_, Option<String>>(9)?,
+                (r.get::<_, Option<i64>>(8)?, r.get::<_, u32>(9)?),
+                r.get::<_, Option<String>>(10)?,
+                r.get::<_, Option<String>>(11)?,
             ))
         })?;
         let mut by_id = std::collections::HashMap::with_capacity(ids.len());
         for row in found {
-            let (id, state, account, date, subject, queue_id, attempts, error, to, delivery) = row?;
+            let (id, state, account, date, subject, queue_id, attempts, error, extra, to, delivery) =
+                row?;
+            let (next_attempt_at, attachments) = extra;
             let delivery = delivery
                 .unwrap_or_default()
                 .split(',')
@@ -186,6 +200,8 @@ impl Store {
                     delivery,
                     attempt_count: attempts,
                     last_error: error,
+                    next_attempt_at: ts(next_attempt_at),
+                    attachments,
                 },
             );
         }
@@ -368,6 +384,8 @@ mod tests {
             delivery,
             attempt_count: 1,
             last_error: None,
+            next_attempt_at: None,
+            attachments: 0,
         };
         assert_eq!(row(vec![Read, Bounced]).delivery_summary(), Some(Bounced));
         assert_eq!(

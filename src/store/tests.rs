@@ -231,6 +231,30 @@ fn deferred_mail_waits_for_its_time() {
 }
 
 #[test]
+fn retries_are_the_mails_tried_before_not_the_ones_never_sent() {
+    let mut s = store();
+    // As stored: to the millisecond.
+    let now = Timestamp::from_millisecond(Timestamp::now().as_millisecond()).unwrap();
+    let soon = now + jiff::SignedDuration::from_secs(60);
+    let later = now + jiff::SignedDuration::from_hours(1);
+    let first = deferred_until(&mut s, later);
+    let second = deferred_until(&mut s, soon);
+    // Queued and due but never tried: it waits for the user's "Send".
+    insert(&mut s, true);
+    assert_eq!(
+        s.retries(now).unwrap(),
+        Retries {
+            due: vec![],
+            next_at: Some(soon)
+        }
+    );
+    let r = s.retries(soon).unwrap();
+    assert_eq!((r.due, r.next_at), (vec![second], Some(later)));
+    let r = s.retries(later).unwrap();
+    assert_eq!((r.due, r.next_at), (vec![first, second], None));
+}
+
+#[test]
 fn naming_a_deferred_mail_sends_it_now() {
     let mut s = store();
     let id = deferred_until(

@@ -20,6 +20,8 @@ mod retry;
 mod session;
 
 use std::path::PathBuf;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
 
 use jiff::Timestamp;
 
@@ -101,6 +103,8 @@ pub struct Options {
     pub timeouts: Timeouts,
     /// Name for EHLO; `None` uses the sender's domain.
     pub helo_name: Option<String>,
+    /// Send the buffer's retries by itself when they come due (the window).
+    pub send_retries: bool,
 }
 
 /// The caller's side of a running sender.
@@ -115,6 +119,10 @@ impl Handle {
 }
 
 /// Starts the sender thread on the database at `db`.
+///
+/// With [`Options::send_retries`] the thread also keeps a timer on the buffer's earliest
+/// retry and sends the retries that come due by themselves (the window); without, it sends
+/// only when asked (the CLI, whose `stempel send` is the timer).
 pub fn spawn(db: PathBuf, options: Options, waker: Waker) -> std::io::Result<Handle> {
     Handle::spawn("sender", (4, 1024), waker, move |commands, events| {
         let emit = |e: Event| events.emit(e);
@@ -122,11 +130,45 @@ pub fn spawn(db: PathBuf, options: Options, waker: Waker) -> std::io::Result<Han
             Ok(s) => s,
             Err(e) => return emit(Event::Problem(e.to_string())),
         };
-        while let Ok(Command::SendDue { only }) = commands.recv() {
+        let mut retries = RetryTimer::default();
+        loop {
+            let asked = if options.send_retries {
+                let wait = retries.wait(&store);
+                match commands.recv_timeout(wait) {
+                    Ok(command) => Some(command),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+            } else {
+                match commands.recv() {
+                    Ok(command) => Some(command),
+                    Err(_) => break,
+                }
+            };
+            let by_itself = asked.is_none();
+            let only = match asked {
+                Some(Command::SendDue { only }) => only,
+                Some(Command::Shutdown) => break,
+                // The timer: the retries due now, if any (another process may have sent them).
+                None => match store.retries(Timestamp::now()) {
+                    Ok(r) if !r.due.is_empty() => Some(r.due),
+                    Ok(_) => continue,
+                    Err(e) => {
+                        retries.hold();
+                        emit(Event::Problem(e.to_string()));
+                        continue;
+                    }
+                },
+            };
             // One sender per data folder at a time (the window and a script may both be
             // running): recovering another process's in-flight mails would send them twice.
             let _lock = match SendLock::acquire(&db) {
                 Ok(lock) => lock,
+                // A retry of its own meets `stempel send` at work: that one sends them.
+                Err(_) if by_itself => {
+                    retries.hold();
+                    continue;
+                }
                 Err(e) => {
                     emit(Event::Problem(e));
                     emit(Event::BatchFinished(Summary::default()));
@@ -143,8 +185,53 @@ pub fn spawn(db: PathBuf, options: Options, waker: Waker) -> std::io::Result<Han
                     emit(Event::BatchFinished(Summary::default()));
                 }
             }
+            if by_itself {
+                // A retry that could not even start (its account gone) is not tried in a loop.
+                retries.hold();
+            }
         }
     })
+}
+
+/// How long the sender waits for a command before it looks at the retries again.
+#[derive(Debug, Default)]
+struct RetryTimer {
+    /// Set after a round of its own: the next one waits at least [`Self::PAUSE`].
+    held_until: Option<std::time::Instant>,
+}
+
+impl RetryTimer {
+    /// Longest wait: mails deferred by another process (`stempel send`) are seen this late.
+    const LONGEST: Duration = Duration::from_mins(5);
+    /// Wait after a round of its own (the shortest backoff), so a retry that cannot start or
+    /// a busy folder is not tried in a loop.
+    const PAUSE: Duration = Duration::from_mins(1);
+
+    /// Until the earliest retry (at once when one is due), at most [`Self::LONGEST`].
+    fn wait(&mut self, store: &Store) -> Duration {
+        if let Some(until) = self.held_until.take() {
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            if !left.is_zero() {
+                self.held_until = Some(until);
+                return left;
+            }
+        }
+        let now = Timestamp::now();
+        match store.retries(now) {
+            Ok(r) if !r.due.is_empty() => Duration::ZERO,
+            Ok(r) => r.next_at.map_or(Self::LONGEST, |at| {
+                // A millisecond-precise wait; the next look finds the mail due.
+                Duration::try_from(at.duration_since(now))
+                    .unwrap_or(Duration::ZERO)
+                    .min(Self::LONGEST)
+            }),
+            Err(_) => Self::PAUSE,
+        }
+    }
+
+    fn hold(&mut self) {
+        self.held_until = Some(std::time::Instant::now() + Self::PAUSE);
+    }
 }
 
 #[cfg(test)]

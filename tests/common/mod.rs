@@ -8,6 +8,8 @@
 pub mod cli;
 pub mod evidence;
 pub mod tsa;
+#[cfg(feature = "gui")]
+pub mod window;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};

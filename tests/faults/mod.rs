@@ -129,6 +129,7 @@ pub fn send_batch(
                 data_end: timeout,
             },
             helo_name,
+            send_retries: false,
         },
         stempel::worker::no_waker(),
     )

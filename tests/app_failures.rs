@@ -1,0 +1,81 @@
+//! The window after a mail did not go out: retries it sends by itself, a failed mail edited
+//! and sent again, deleting with a question first. Real app state, real sender thread, the
+//! sandbox SMTP server on loopback (`egui_kittest`).
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::window::open_in;
+use stempel::model::{Compose, MessageState};
+use stempel::outbox::{Destination, submit};
+use stempel::sandbox::Sandbox;
+use stempel::store::Store;
+
+/// A port on loopback where nothing listens (bound, then let go).
+fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    listener.local_addr().unwrap().port()
+}
+
+fn invoice() -> Compose {
+    Compose {
+        to: vec!["klient@example.com".into()],
+        subject: "Faktura FV/2026/11/007".into(),
+        body_text: "W załączniku faktura.".into(),
+        ..Compose::default()
+    }
+}
+
+#[test]
+fn a_deferred_mail_is_sent_by_the_window_alone_when_its_retry_comes() {
+    let dir = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::start().unwrap();
+    let mut account = sandbox.account();
+    account.name = "firma".into();
+    account.smtp.port = closed_port();
+    let db = dir.path().join("stempel.db");
+    let id = {
+        let mut store = Store::open(&db).unwrap();
+        store.add_account(&account).unwrap();
+        submit(&mut store, "firma", &invoice(), &[], Destination::Queue).unwrap()
+    };
+
+    // The user sends; nobody answers on the port, so the mail is deferred with a retry time.
+    let mut w = open_in(dir.path(), [1280.0, 900.0]);
+    w.click("Send all");
+    w.wait_for("Tries again");
+    let store = Store::open(&db).unwrap();
+    let m = store.message(id).unwrap();
+    assert_eq!(m.state, MessageState::Queued);
+    assert!(m.next_attempt_at.is_some());
+    drop(w);
+
+    // The server is back, and the retry comes due two seconds from now (time passing).
+    account.smtp.port = sandbox.addr.port();
+    let mut store = Store::open(&db).unwrap();
+    store.update_account(&account).unwrap();
+    let soon = jiff::Timestamp::now().as_millisecond() + 2000;
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE messages SET next_attempt_at = ?1 WHERE id = ?2",
+            (soon, id),
+        )
+        .unwrap();
+
+    // Nobody clicks anything: the window sends it when the time comes, not before.
+    let mut w = open_in(dir.path(), [1280.0, 900.0]);
+    w.harness.step();
+    assert_eq!(store.message(id).unwrap().state, MessageState::Queued);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while store.message(id).unwrap().state != MessageState::Sent {
+        assert!(Instant::now() < deadline, "the retry was not sent");
+        w.harness.step();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(jiff::Timestamp::now().as_millisecond() >= soon);
+    w.wait_for("1 mail sent");
+}
