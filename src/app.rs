@@ -182,8 +182,8 @@ pub struct StempelApp {
     scanning: bool,
     last_check: Option<jiff::Timestamp>,
     toasts: toasts::Toasts,
-    /// A resend waiting for the user's yes.
-    confirm_resend: Option<Vec<i64>>,
+    /// A resend or a deletion waiting for the user's yes.
+    confirm: Option<command::Confirm>,
     /// The theme last applied, to apply a change once.
     applied_theme: Option<Theme>,
 }
@@ -222,7 +222,7 @@ impl StempelApp {
             scanning: false,
             last_check: None,
             toasts: toasts::Toasts::default(),
-            confirm_resend: None,
+            confirm: None,
             applied_theme: None,
         };
         app.refresh_sandbox_account();

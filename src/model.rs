@@ -79,10 +79,12 @@ impl MessageState {
         )
     }
 
-    /// Whether the user may delete a mail in this state (never one that left the machine).
+    /// Whether the user may delete a mail in this state: never one that reached a server or
+    /// may have (sent, uncertain, or on the wire). A failed mail was refused by every server
+    /// that answered.
     #[must_use]
     pub fn is_deletable(self) -> bool {
-        matches!(self, Self::Draft | Self::Queued)
+        matches!(self, Self::Draft | Self::Queued | Self::Failed)
     }
 }
 

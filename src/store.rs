@@ -54,7 +54,9 @@ pub enum StoreError {
     NoSuchAccount(String),
     #[error("an account named {0:?} already exists")]
     AccountExists(String),
-    #[error("mail {id} is {state} and cannot be deleted (only drafts and queued mails can)")]
+    #[error(
+        "mail {id} is {state} and cannot be deleted (only drafts, queued and failed mails can)"
+    )]
     NotDeletable { id: i64, state: MessageState },
     #[error("the database holds a value this version does not understand: {0}")]
     Corrupt(String),

@@ -103,10 +103,6 @@ fn a_refused_recipient_shows_the_explanation_in_failed() {
     w.wait_for("the recipient's domain does not exist or accepts no mail");
     w.wait_for("check the part of the address after the @");
     w.wait_for("550 5.1.2");
-    // Sending again asks first: it may already have arrived.
-    w.click("Send again");
-    w.wait_for("Sending it again can deliver it twice");
-    w.click("Cancel");
 }
 
 #[test]

@@ -79,3 +79,67 @@ fn a_deferred_mail_is_sent_by_the_window_alone_when_its_retry_comes() {
     assert!(jiff::Timestamp::now().as_millisecond() >= soon);
     w.wait_for("1 mail sent");
 }
+
+#[test]
+fn a_failed_mail_is_fixed_in_a_copy_with_its_attachment_and_deleted_after_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let sandbox = Sandbox::start().unwrap();
+    let mut account = sandbox.account();
+    account.name = "firma".into();
+    let pdf = dir.path().join("FV-2026-007.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7 invoice 007").unwrap();
+    let db = dir.path().join("stempel.db");
+    let failed = {
+        let mut store = Store::open(&db).unwrap();
+        store.add_account(&account).unwrap();
+        let mut compose = invoice();
+        // The sandbox refuses the reserved .invalid domain with 550 5.1.2.
+        compose.to = vec!["klient@firma.invalid".into()];
+        submit(&mut store, "firma", &compose, &[pdf], Destination::Queue).unwrap()
+    };
+    let mut w = open_in(dir.path(), [1280.0, 900.0]);
+    w.click("Send all");
+    w.wait_for("was not sent");
+    w.click("Failed  (1)");
+    w.open_row("Faktura FV/2026/11/007");
+    w.wait_for("550 5.1.2");
+    // Every server refused it: nothing warns of a double delivery.
+    assert!(!w.shows("deliver it twice"));
+
+    w.click("Edit and send again");
+    w.wait_for("A copy of the mail is open for editing");
+    w.wait_for("FV-2026-007.pdf");
+    w.replace_in("To", "klient@example.com");
+    w.click("Send now");
+    w.wait_for("1 mail sent");
+    let store = Store::open(&db).unwrap();
+    let ids = store
+        .list_ids(&stempel::store::ListQuery {
+            states: vec![MessageState::Sent],
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(ids.len(), 1);
+    let attached = store.attachments_with_data(ids[0]).unwrap();
+    assert_eq!(attached.len(), 1);
+    assert_eq!(attached[0].filename, "FV-2026-007.pdf");
+    assert_eq!(attached[0].data, b"%PDF-1.7 invoice 007");
+    // The failed mail is still there with its record.
+    let old = store.message(failed).unwrap();
+    assert_eq!(old.state, MessageState::Failed);
+    assert_eq!(old.attempts.len(), 1);
+
+    // Deleting it asks first; Cancel keeps it.
+    w.click("Failed  (1)");
+    w.open_row("Faktura FV/2026/11/007");
+    w.wait_for("Edit and send again");
+    w.click("Delete");
+    w.wait_for("Delete this mail?");
+    w.click_last("Cancel");
+    assert!(store.message(failed).is_ok());
+    w.click("Delete");
+    w.wait_for("cannot be undone");
+    w.click_last("Delete");
+    w.wait_for("Failed  (0)");
+    assert!(store.message(failed).is_err());
+}

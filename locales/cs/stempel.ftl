@@ -46,8 +46,14 @@ resend-title = { $count ->
     [few] Odeslat znovu { $count } e-maily?
    *[other] Odeslat znovu { $count } e-mailů?
 }
-resend-warning = Neúspěšný nebo nejistý e-mail už mohl k zákazníkovi dorazit. Opětovné odeslání ho může doručit dvakrát.
+resend-warning = Tento e-mail už mohl k zákazníkovi dorazit: jeho server ho mohl přijmout dřív, než se spojení přerušilo. Opětovné odeslání ho může doručit dvakrát.
 resend-confirm = Odeslat znovu
+delete-title = { $count ->
+    [one] Smazat tento e-mail?
+    [few] Smazat { $count } e-maily?
+   *[other] Smazat { $count } e-mailů?
+}
+delete-warning = Jeho text, přílohy a záznam pokusů o odeslání budou ze Stempelu odstraněny. Nelze to vrátit.
 cancel = Zrušit
 
 ## Lists
@@ -102,6 +108,8 @@ edit = Upravit
 edit-queued-hint = Po dobu úprav je e-mail vyjmut ze zásobníku
 send-now = Odeslat hned
 resend = Odeslat znovu
+edit-and-resend = Upravit a odeslat znovu
+edit-and-resend-hint = Otevře nový e-mail se stejnými příjemci, textem a přílohami; tento zůstane se svým záznamem, dokud ho nesmažete
 field-account = Účet
 field-from = Od
 field-to = Komu
@@ -269,7 +277,7 @@ store-illegal-transition = e-mail { $id } nemůže přejít ze stavu { $from } d
 store-no-such-message = e-mail s číslem { $id } neexistuje
 store-no-such-account = účet „{ $account }“ neexistuje
 store-account-exists = účet „{ $account }“ už existuje
-store-not-deletable = e-mail { $id } je ve stavu { $state } a nelze ho smazat (jen koncepty a e-maily v zásobníku)
+store-not-deletable = e-mail { $id } je ve stavu { $state } a nelze ho smazat (jen koncepty, e-maily v zásobníku a neodeslané)
 
 ## Explanations of server replies and failures
 smtp-app-password = server chce heslo aplikace, ne běžné heslo účtu
@@ -489,6 +497,7 @@ proof-stamp-none = Bez časového razítka: v Nastavení zvolte autoritu časov�
 toast-stamp-problem = Časová razítka nelze vytvářet: { $reason }
 toast-no-file-dialog = Dialog pro výběr souborů nelze otevřít (prostředí jej nenabízí). Přetáhněte soubory do okna.
 toast-proof-saved = Důkaz uložen: { $path }
+toast-copy-to-edit = Kopie e-mailu je otevřená k úpravě. Neúspěšný e-mail zůstává v Neúspěšných se svým záznamem, dokud ho nesmažete.
 toast-proof-no-fresh-stamp = Důkaz byl uložen bez čerstvého časového razítka: { $reason }
 toast-proof-failed = Důkaz se nepodařilo uložit: { $reason }
 settings-tsa = Autorita časových razítek

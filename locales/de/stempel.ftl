@@ -42,8 +42,13 @@ resend-title = { $count ->
     [one] Diese Mail erneut senden?
    *[other] { $count } Mails erneut senden?
 }
-resend-warning = Eine fehlgeschlagene oder unsichere Mail kann den Kunden schon erreicht haben. Erneutes Senden kann sie doppelt zustellen.
+resend-warning = Diese Mail kann den Kunden schon erreicht haben: sein Server kann sie angenommen haben, bevor die Verbindung abbrach. Erneutes Senden kann sie doppelt zustellen.
 resend-confirm = Erneut senden
+delete-title = { $count ->
+    [one] Diese Mail löschen?
+   *[other] { $count } Mails löschen?
+}
+delete-warning = Ihr Text, ihre Anhänge und die Aufzeichnung ihrer Sendeversuche werden aus Stempel entfernt. Das lässt sich nicht rückgängig machen.
 cancel = Abbrechen
 
 ## Lists
@@ -98,6 +103,8 @@ edit = Bearbeiten
 edit-queued-hint = Nimmt die Mail während der Bearbeitung aus dem Ausgang
 send-now = Jetzt senden
 resend = Erneut senden
+edit-and-resend = Bearbeiten und erneut senden
+edit-and-resend-hint = Öffnet eine neue Mail mit denselben Empfängern, demselben Text und denselben Anhängen; diese bleibt mit ihrer Aufzeichnung, bis Sie sie löschen
 field-account = Konto
 field-from = Von
 field-to = An
@@ -265,7 +272,7 @@ store-illegal-transition = Mail { $id } kann nicht von { $from } zu { $to } wech
 store-no-such-message = keine Mail mit der Nummer { $id }
 store-no-such-account = kein Konto namens „{ $account }“
 store-account-exists = ein Konto namens „{ $account }“ existiert bereits
-store-not-deletable = Mail { $id } ist { $state } und kann nicht gelöscht werden (nur Entwürfe und Mails im Ausgang)
+store-not-deletable = Mail { $id } ist { $state } und kann nicht gelöscht werden (nur Entwürfe, Mails im Ausgang und nicht gesendete)
 
 ## Explanations of server replies and failures
 smtp-app-password = der Server verlangt ein App-Passwort, nicht das normale Passwort des Kontos
@@ -484,6 +491,7 @@ proof-stamp-none = Kein Zeitstempel: Wählen Sie in den Einstellungen einen Zeit
 toast-stamp-problem = Zeitstempel können nicht erstellt werden: { $reason }
 toast-no-file-dialog = Der Dateidialog ließ sich nicht öffnen (die Arbeitsumgebung bietet keinen an). Ziehen Sie die Dateien stattdessen ins Fenster.
 toast-proof-saved = Nachweis gespeichert: { $path }
+toast-copy-to-edit = Eine Kopie der Mail ist zum Bearbeiten geöffnet. Die fehlgeschlagene Mail bleibt mit ihrer Aufzeichnung unter Fehlgeschlagen, bis Sie sie löschen.
 toast-proof-no-fresh-stamp = Der Nachweis wurde ohne frischen Zeitstempel gespeichert: { $reason }
 toast-proof-failed = Der Nachweis konnte nicht gespeichert werden: { $reason }
 settings-tsa = Zeitstempeldienst

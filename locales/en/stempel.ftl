@@ -42,8 +42,13 @@ resend-title = { $count ->
     [one] Send this mail again?
    *[other] Send { $count } mails again?
 }
-resend-warning = A failed or uncertain mail may already have reached the customer. Sending it again can deliver it twice.
+resend-warning = This mail may already have reached the customer: its server may have taken it before the line broke. Sending it again can deliver it twice.
 resend-confirm = Send again
+delete-title = { $count ->
+    [one] Delete this mail?
+   *[other] Delete { $count } mails?
+}
+delete-warning = Its text, its attachments and the record of its attempts are removed from Stempel. This cannot be undone.
 cancel = Cancel
 
 ## Lists
@@ -98,6 +103,8 @@ edit = Edit
 edit-queued-hint = Takes the mail out of the buffer while you edit it
 send-now = Send now
 resend = Send again
+edit-and-resend = Edit and send again
+edit-and-resend-hint = Opens a new mail with the same recipients, text and attachments; this one stays with its record until you delete it
 field-account = Account
 field-from = From
 field-to = To
@@ -265,7 +272,7 @@ store-illegal-transition = mail { $id } cannot go from { $from } to { $to }
 store-no-such-message = no mail with id { $id }
 store-no-such-account = no account named "{ $account }"
 store-account-exists = an account named "{ $account }" already exists
-store-not-deletable = mail { $id } is { $state } and cannot be deleted (only drafts and queued mails can)
+store-not-deletable = mail { $id } is { $state } and cannot be deleted (only drafts, queued and failed mails can)
 
 ## Explanations of server replies and failures: <key> is what happened, <key>-advice what to do.
 smtp-app-password = the server wants an app password, not the account's normal password
@@ -484,6 +491,7 @@ proof-stamp-none = No time stamp: choose a time-stamping authority in Settings t
 toast-stamp-problem = Time stamps cannot be made: { $reason }
 toast-no-file-dialog = The file dialog could not be opened (the desktop offers none). Drop the files onto the window instead.
 toast-proof-saved = Proof saved: { $path }
+toast-copy-to-edit = A copy of the mail is open for editing. The failed mail stays in Failed with its record until you delete it.
 toast-proof-no-fresh-stamp = The proof was saved without a fresh time stamp: { $reason }
 toast-proof-failed = The proof could not be saved: { $reason }
 settings-tsa = Time-stamping authority

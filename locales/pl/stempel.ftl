@@ -46,8 +46,14 @@ resend-title = { $count ->
     [few] Wysłać ponownie { $count } maile?
    *[many] Wysłać ponownie { $count } maili?
 }
-resend-warning = Mail nieudany lub niepewny mógł już dotrzeć do klienta. Ponowne wysłanie może go doręczyć dwa razy.
+resend-warning = Ten mail mógł już dotrzeć do klienta: jego serwer mógł go przyjąć, zanim połączenie zostało przerwane. Ponowne wysłanie może go doręczyć dwa razy.
 resend-confirm = Wyślij ponownie
+delete-title = { $count ->
+    [one] Usunąć ten mail?
+    [few] Usunąć { $count } maile?
+   *[many] Usunąć { $count } maili?
+}
+delete-warning = Jego treść, załączniki i zapis prób wysłania zostaną usunięte ze Stempla. Tego nie można cofnąć.
 cancel = Anuluj
 
 ## Lists
@@ -102,6 +108,8 @@ edit = Edytuj
 edit-queued-hint = Na czas edycji mail zostaje wyjęty z bufora
 send-now = Wyślij teraz
 resend = Wyślij ponownie
+edit-and-resend = Popraw i wyślij ponownie
+edit-and-resend-hint = Otwiera nowy mail z tymi samymi odbiorcami, treścią i załącznikami; ten zostaje ze swoim zapisem, dopóki go nie usuniesz
 field-account = Konto
 field-from = Od
 field-to = Do
@@ -269,7 +277,7 @@ store-illegal-transition = mail { $id } nie może przejść ze stanu { $from } d
 store-no-such-message = nie ma maila o numerze { $id }
 store-no-such-account = nie ma konta o nazwie „{ $account }”
 store-account-exists = konto o nazwie „{ $account }” już istnieje
-store-not-deletable = mail { $id } jest w stanie { $state } i nie można go usunąć (tylko szkice i maile w buforze)
+store-not-deletable = mail { $id } jest w stanie { $state } i nie można go usunąć (tylko szkice, maile w buforze i niewysłane)
 
 ## Explanations of server replies and failures
 smtp-app-password = serwer wymaga hasła aplikacji, a nie zwykłego hasła konta
@@ -489,6 +497,7 @@ proof-stamp-none = Bez znacznika czasu: wybierz w Ustawieniach urząd znacznika 
 toast-stamp-problem = Nie można tworzyć znaczników czasu: { $reason }
 toast-no-file-dialog = Nie udało się otworzyć okna wyboru plików (pulpit go nie udostępnia). Upuść pliki na okno programu.
 toast-proof-saved = Dowód zapisany: { $path }
+toast-copy-to-edit = Kopia maila jest otwarta do poprawienia. Nieudany mail zostaje w Nieudanych ze swoim zapisem, dopóki go nie usuniesz.
 toast-proof-no-fresh-stamp = Dowód zapisano bez świeżego znacznika czasu: { $reason }
 toast-proof-failed = Nie udało się zapisać dowodu: { $reason }
 settings-tsa = Urząd znacznika czasu

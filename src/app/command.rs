@@ -5,10 +5,20 @@
 
 use super::compose::ComposeForm;
 use super::{Folder, Screen, StempelApp};
-use crate::model::Account;
+use crate::model::{Account, MessageState};
 use crate::outbox::Destination;
 use crate::secrets::Secret;
+use crate::t;
 use crate::worker::stamper;
+
+/// What waits for the user's yes in a dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Mails that may already have reached the customer, to be sent again.
+    Resend(Vec<i64>),
+    /// Mails to be deleted with everything kept about them.
+    Delete(Vec<i64>),
+}
 
 /// One thing the user asked for in a list, the message view, a form, a dialog or a shortcut.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,16 +37,19 @@ pub enum Command {
     CheckNow,
     /// Focus the search field of a list (the Sent list when no list is shown).
     Search,
-    /// Send failed or uncertain mails again: asks first, it may already have arrived.
+    /// Send failed or uncertain mails again: asks first when one may already have arrived.
     Resend(Vec<i64>),
-    /// The user said yes to the resend being asked about.
-    ResendConfirmed,
-    /// The user said no to the resend being asked about.
-    ResendCancelled,
-    /// Delete drafts or queued mails.
+    /// Delete drafts, queued or failed mails: asks first.
     Delete(Vec<i64>),
+    /// The user said yes to what is being asked about.
+    Confirmed,
+    /// The user said no to what is being asked about.
+    Cancelled,
     /// Open a draft or a queued mail in Compose (a queued one goes back to the drafts).
     Edit(i64),
+    /// A failed mail's text, recipients and attachments as a new draft in Compose; the failed
+    /// mail stays as it is, with its attempts.
+    EditCopy(i64),
     /// Read the counts, the list and the selected mail again.
     Reload,
     /// Add (or point at this run's port) the sandbox account and compose an example mail.
@@ -92,11 +105,16 @@ impl StempelApp {
                 }
                 self.list.focus_search = true;
             }
-            Command::Resend(ids) => self.confirm_resend = Some(ids),
-            Command::ResendConfirmed => self.resend_confirmed(),
-            Command::ResendCancelled => self.confirm_resend = None,
-            Command::Delete(ids) => self.delete(&ids),
+            Command::Resend(ids) => self.resend(ids),
+            Command::Delete(ids) => self.confirm = Some(Confirm::Delete(ids)),
+            Command::Confirmed => match self.confirm.take() {
+                Some(Confirm::Resend(ids)) => self.requeue_and_send(ids),
+                Some(Confirm::Delete(ids)) => self.delete(&ids),
+                None => {}
+            },
+            Command::Cancelled => self.confirm = None,
             Command::Edit(id) => self.edit(id),
+            Command::EditCopy(id) => self.edit_copy(id),
             Command::Reload => self.reload(),
             Command::UseSandbox => self.use_sandbox(),
             Command::NewAccount => {
@@ -135,10 +153,22 @@ impl StempelApp {
         }
     }
 
-    fn resend_confirmed(&mut self) {
-        let Some(ids) = self.confirm_resend.take() else {
-            return;
-        };
+    /// Sends mails again; asks first when one of them may already have reached the customer
+    /// (uncertain, or sent). A failed mail was refused everywhere: it goes at once.
+    fn resend(&mut self, ids: Vec<i64>) {
+        let may_have_arrived = ids.iter().any(|&id| {
+            self.store
+                .message(id)
+                .map_or(true, |m| m.state != MessageState::Failed)
+        });
+        if may_have_arrived {
+            self.confirm = Some(Confirm::Resend(ids));
+        } else {
+            self.requeue_and_send(ids);
+        }
+    }
+
+    fn requeue_and_send(&mut self, ids: Vec<i64>) {
         let mut requeued = Vec::new();
         for id in ids {
             match self.store.requeue(id) {
@@ -171,6 +201,18 @@ impl StempelApp {
                 self.selected = None;
                 self.reload();
                 self.screen = Screen::Compose;
+            }
+            Err(e) => self.toasts.error(e.localized()),
+        }
+    }
+
+    fn edit_copy(&mut self, id: i64) {
+        match ComposeForm::copy_of(&self.store, id) {
+            Ok(form) => {
+                self.compose = form;
+                self.selected = None;
+                self.screen = Screen::Compose;
+                self.toasts.info(t!("toast-copy-to-edit"));
             }
             Err(e) => self.toasts.error(e.localized()),
         }

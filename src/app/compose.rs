@@ -83,10 +83,23 @@ impl ComposeForm {
     /// The form for an existing draft or queued mail (a queued one goes back to the drafts
     /// while it is edited, so the sender cannot take it meanwhile).
     pub fn edit(store: &mut Store, id: i64) -> Result<Self, StoreError> {
-        let m = store.message(id)?;
-        if m.state == MessageState::Queued {
+        if store.message(id)?.state == MessageState::Queued {
             store.unqueue(id)?;
         }
+        Ok(Self {
+            editing: Some(id),
+            ..Self::filled_from(store, id)?
+        })
+    }
+
+    /// A new mail filled from the mail `id` (a failed one, to be fixed and sent again): its
+    /// account, recipients, subject, text, options and attachments. `id` stays as it is.
+    pub fn copy_of(store: &Store, id: i64) -> Result<Self, StoreError> {
+        Self::filled_from(store, id)
+    }
+
+    fn filled_from(store: &Store, id: i64) -> Result<Self, StoreError> {
+        let m = store.message(id)?;
         let kept = store.attachments_with_data(id)?;
         let list = |kind: RecipientKind| {
             m.recipients
@@ -107,7 +120,6 @@ impl ComposeForm {
             kept,
             notify_delivery: m.notify_delivery,
             read_receipt: m.read_receipt,
-            editing: Some(id),
             ..Self::new(store)
         })
     }

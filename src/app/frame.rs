@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use eframe::egui;
 
-use super::command::Command;
+use super::command::{Command, Confirm};
 use super::{Folder, Screen, StempelApp, message, settings};
 use crate::t;
 
@@ -35,7 +35,7 @@ impl StempelApp {
             }
         });
         let ctx = ui.ctx().clone();
-        commands.extend(self.resend_dialog(&ctx));
+        commands.extend(self.confirm_dialog(&ctx));
         if !commands.is_empty() {
             for command in commands {
                 self.handle(command);
@@ -144,20 +144,31 @@ impl StempelApp {
         command
     }
 
-    /// "Send again?" while a resend waits for the user's yes.
-    fn resend_dialog(&self, ctx: &egui::Context) -> Option<Command> {
-        let count = self.confirm_resend.as_ref()?.len();
+    /// "Send again?" or "Delete?" while one waits for the user's yes.
+    fn confirm_dialog(&self, ctx: &egui::Context) -> Option<Command> {
+        let (title, warning, yes) = match self.confirm.as_ref()? {
+            Confirm::Resend(ids) => (
+                t!("resend-title", count = ids.len()),
+                t!("resend-warning"),
+                t!("resend-confirm"),
+            ),
+            Confirm::Delete(ids) => (
+                t!("delete-title", count = ids.len()),
+                t!("delete-warning"),
+                t!("delete"),
+            ),
+        };
         let mut command = None;
-        egui::Modal::new(egui::Id::unique("confirm-resend")).show(ctx, |ui| {
+        egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {
             ui.set_max_width(440.0);
-            ui.heading(t!("resend-title", count = count));
-            ui.label(t!("resend-warning"));
+            ui.heading(title);
+            ui.label(warning);
             ui.horizontal(|ui| {
-                if ui.button(t!("resend-confirm")).clicked() {
-                    command = Some(Command::ResendConfirmed);
+                if ui.button(yes).clicked() {
+                    command = Some(Command::Confirmed);
                 }
                 if ui.button(t!("cancel")).clicked() {
-                    command = Some(Command::ResendCancelled);
+                    command = Some(Command::Cancelled);
                 }
             });
         });

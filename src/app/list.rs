@@ -193,6 +193,13 @@ impl MailList {
                     }
                 }
                 Folder::Failed | Folder::Sent => {
+                    if self.folder == Folder::Failed
+                        && ui
+                            .add_enabled(any, egui::Button::new(t!("delete-checked")))
+                            .clicked()
+                    {
+                        command = Some(Command::Delete(self.checked_ids()));
+                    }
                     if ui
                         .add_enabled(any, egui::Button::new(t!("resend-checked")))
                         .on_hover_text(t!("resend-hint"))

@@ -76,7 +76,27 @@ fn actions(ui: &mut egui::Ui, m: &Message) -> Option<Command> {
                 command = Some(Command::Send(vec![m.id]));
             }
         }
-        MessageState::Failed | MessageState::Uncertain => {
+        MessageState::Failed => {
+            // Right to left: the first button is the rightmost.
+            if ui.button(t!("delete")).clicked() {
+                command = Some(Command::Delete(vec![m.id]));
+            }
+            if ui
+                .button(t!("resend"))
+                .on_hover_text(t!("resend-hint"))
+                .clicked()
+            {
+                command = Some(Command::Resend(vec![m.id]));
+            }
+            if ui
+                .button(t!("edit-and-resend"))
+                .on_hover_text(t!("edit-and-resend-hint"))
+                .clicked()
+            {
+                command = Some(Command::EditCopy(m.id));
+            }
+        }
+        MessageState::Uncertain => {
             if ui
                 .button(t!("resend"))
                 .on_hover_text(t!("resend-hint"))

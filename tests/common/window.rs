@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use eframe::egui;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -85,6 +86,44 @@ impl Window {
             });
         node.click();
         self.harness.step();
+        self.harness.step();
+    }
+
+    /// Clicks the last control called `label`: the one in a dialog drawn over the window.
+    pub fn click_last(&mut self, label: &str) {
+        self.harness
+            .query_all_by_label(label)
+            .rfind(|n| n.accesskit_node().role() != Role::Label)
+            .unwrap_or_else(|| panic!("no control {label:?}"))
+            .click();
+        self.harness.step();
+        self.harness.step();
+    }
+
+    /// Whether some text on screen contains `text`.
+    pub fn shows(&self, text: &str) -> bool {
+        self.harness
+            .query_all_by_label_contains(text)
+            .next()
+            .is_some()
+    }
+
+    /// Replaces the text of the (first) text field called `field`.
+    pub fn replace_in(&mut self, field: &str, text: &str) {
+        self.harness
+            .query_all_by_role_and_label(Role::TextInput, field)
+            .next()
+            .unwrap_or_else(|| panic!("no text field {field:?}"))
+            .focus();
+        self.harness.step();
+        self.harness
+            .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        self.harness.step();
+        self.harness
+            .query_all_by_role_and_label(Role::TextInput, field)
+            .next()
+            .unwrap()
+            .type_text(text);
         self.harness.step();
     }
 
