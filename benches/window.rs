@@ -103,6 +103,7 @@ fn measure(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
         settings: Settings::default(),
         paths,
         proof_folder: None,
+        native_dialogs: false,
     };
     let mut app = StempelApp::new(&ctx, services);
     app.open_screen("sent");

@@ -14,6 +14,7 @@
 mod accounts;
 mod command;
 mod compose;
+mod file_picker;
 mod frame;
 mod jobs;
 mod labels;
@@ -97,6 +98,8 @@ pub struct Services {
     pub paths: Paths,
     /// Where "Save proof…" writes without asking (tests, scripts); `None`: the save dialog.
     pub proof_folder: Option<std::path::PathBuf>,
+    /// Whether to try the desktop's file dialog first (false: Stempel's own picker at once).
+    pub native_dialogs: bool,
 }
 
 /// The stamper thread's handle.
@@ -133,6 +136,7 @@ impl Services {
             settings,
             paths: paths.clone(),
             proof_folder: None,
+            native_dialogs: true,
         }
     }
 }
@@ -170,6 +174,12 @@ pub struct StempelApp {
     settings: Settings,
     paths: Paths,
     proof_folder: Option<std::path::PathBuf>,
+    /// False once the desktop's file dialog failed to open: Stempel's own picker from then on.
+    native_dialogs: bool,
+    /// Stempel's own file picker, while open.
+    picker: Option<file_picker::FilePicker>,
+    /// Where the picker was last closed.
+    picker_folder: Option<std::path::PathBuf>,
     jobs: jobs::Jobs,
     screen: Screen,
     list: list::MailList,
@@ -200,6 +210,7 @@ impl StempelApp {
             settings,
             paths,
             proof_folder,
+            native_dialogs,
         } = services;
         let mut app = Self {
             store,
@@ -210,6 +221,9 @@ impl StempelApp {
             settings,
             paths,
             proof_folder,
+            native_dialogs,
+            picker: None,
+            picker_folder: None,
             jobs: jobs::Jobs::new(waker(ctx)),
             screen: Screen::Mails(Folder::Buffer),
             list: list::MailList::new(Folder::Buffer),

@@ -9,7 +9,7 @@ mod common;
 use common::window::{Window, open};
 use eframe::egui;
 use eframe::egui::accesskit::Role;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use stempel::model::DeliveryState;
 use stempel::store::{NewDeliveryEvent, Store};
 
@@ -230,4 +230,44 @@ fn a_draft_is_saved_edited_and_queued_in_place() {
     let m = store.message(ids[0]).unwrap();
     assert_eq!(m.state, stempel::model::MessageState::Queued);
     assert_eq!(m.subject, "Invoice FV/2026/11/001 (korekta)");
+}
+
+#[test]
+fn files_are_attached_through_stempels_own_picker_and_a_missing_invoice_is_asked_about() {
+    let mut w = open();
+    let folder = w.paths.data_dir.join("faktury");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("FV-2026-11-002.pdf"), b"%PDF-1.7 invoice 002").unwrap();
+    std::fs::create_dir(folder.join("2025")).unwrap();
+    w.sandbox_compose();
+    // The example comes with its example invoice; without it, the text still speaks of one.
+    w.wait_for("FV-2026-11-001.pdf");
+    w.click("Remove");
+    w.click("Put in buffer");
+    w.wait_for("nothing is attached");
+
+    w.click("Add files…");
+    w.wait_for("Home");
+    w.replace_in("Folder", &folder.display().to_string());
+    w.harness.key_press(egui::Key::Enter);
+    w.wait_for("📁 2025");
+    w.harness
+        .query_all_by_label_contains("FV-2026-11-002.pdf")
+        .find(|n| n.accesskit_node().role() == Role::CheckBox)
+        .expect("the file is listed with a check box")
+        .click();
+    w.harness.step();
+    w.click("Add 1 file");
+    w.wait_for("📎 FV-2026-11-002.pdf");
+    // The question is gone with the change, and the mail goes in.
+    assert!(!w.shows("nothing is attached"));
+    w.click("Put in buffer");
+    w.wait_for("1 mail waiting");
+    let store = Store::open(&w.paths.database()).unwrap();
+    let id = store
+        .list_ids(&stempel::store::ListQuery::default())
+        .unwrap()[0];
+    let attached = store.attachments_with_data(id).unwrap();
+    assert_eq!(attached.len(), 1);
+    assert_eq!(attached[0].data, b"%PDF-1.7 invoice 002");
 }

@@ -175,6 +175,21 @@ to-hint = klient@example.com, dalsi@example.com
 invalid-addresses = Neplatná adresa: { $addresses }
 attachments = Přílohy
 add-files = Přidat soubory…
+compose-no-attachment = Text zmiňuje fakturu, ale nic není přiloženo. Přidejte soubor tlačítkem „Přidat soubory…“, nebo tlačítko stiskněte znovu a e-mail se odešle bez něj.
+picker-title = Přidat soubory
+picker-add = { $count ->
+    [one] Přidat 1 soubor
+    [few] Přidat { $count } soubory
+   *[other] Přidat { $count } souborů
+}
+picker-up = ⬆ Nahoru
+picker-home = Domovská složka
+picker-documents = Dokumenty
+picker-downloads = Stažené
+picker-desktop = Plocha
+picker-folder = Složka
+picker-unreadable = Tuto složku nelze přečíst: { $reason }
+picker-empty = Tato složka je prázdná.
 drop-files-hint = nebo přetáhněte soubory do okna
 remove = Odebrat
 attachment-missing = Soubor { $name } nelze najít
@@ -495,7 +510,6 @@ proof-stamp = Časové razítko potvrzení: { $authority }, { $when }
 proof-stamp-waiting = Zatím bez časového razítka ({ $reason }); další pokus { $when }
 proof-stamp-none = Bez časového razítka: v Nastavení zvolte autoritu časových razítek, aby bylo každé potvrzení orazítkováno.
 toast-stamp-problem = Časová razítka nelze vytvářet: { $reason }
-toast-no-file-dialog = Dialog pro výběr souborů nelze otevřít (prostředí jej nenabízí). Přetáhněte soubory do okna.
 toast-proof-saved = Důkaz uložen: { $path }
 toast-copy-to-edit = Kopie e-mailu je otevřená k úpravě. Neúspěšný e-mail zůstává v Neúspěšných se svým záznamem, dokud ho nesmažete.
 toast-proof-no-fresh-stamp = Důkaz byl uložen bez čerstvého časového razítka: { $reason }

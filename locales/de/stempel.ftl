@@ -170,6 +170,20 @@ to-hint = kunde@example.com, weitere@example.com
 invalid-addresses = Keine gültige Adresse: { $addresses }
 attachments = Anhänge
 add-files = Dateien hinzufügen…
+compose-no-attachment = Der Text erwähnt eine Rechnung, aber nichts ist angehängt. Fügen Sie die Datei mit „Dateien hinzufügen…“ hinzu, oder drücken Sie die Schaltfläche noch einmal, um die Mail ohne sie zu senden.
+picker-title = Dateien hinzufügen
+picker-add = { $count ->
+    [one] 1 Datei hinzufügen
+   *[other] { $count } Dateien hinzufügen
+}
+picker-up = ⬆ Nach oben
+picker-home = Persönlicher Ordner
+picker-documents = Dokumente
+picker-downloads = Downloads
+picker-desktop = Schreibtisch
+picker-folder = Ordner
+picker-unreadable = Dieser Ordner kann nicht gelesen werden: { $reason }
+picker-empty = Dieser Ordner ist leer.
 drop-files-hint = oder Dateien auf das Fenster ziehen
 remove = Entfernen
 attachment-missing = { $name } wurde nicht gefunden
@@ -489,7 +503,6 @@ proof-stamp = Zeitstempel der Quittung: { $authority }, { $when }
 proof-stamp-waiting = Noch kein Zeitstempel ({ $reason }); nächster Versuch { $when }
 proof-stamp-none = Kein Zeitstempel: Wählen Sie in den Einstellungen einen Zeitstempeldienst, damit jede Quittung gestempelt wird.
 toast-stamp-problem = Zeitstempel können nicht erstellt werden: { $reason }
-toast-no-file-dialog = Der Dateidialog ließ sich nicht öffnen (die Arbeitsumgebung bietet keinen an). Ziehen Sie die Dateien stattdessen ins Fenster.
 toast-proof-saved = Nachweis gespeichert: { $path }
 toast-copy-to-edit = Eine Kopie der Mail ist zum Bearbeiten geöffnet. Die fehlgeschlagene Mail bleibt mit ihrer Aufzeichnung unter Fehlgeschlagen, bis Sie sie löschen.
 toast-proof-no-fresh-stamp = Der Nachweis wurde ohne frischen Zeitstempel gespeichert: { $reason }

@@ -170,6 +170,20 @@ to-hint = klient@example.com, another@example.com
 invalid-addresses = Not a valid address: { $addresses }
 attachments = Attachments
 add-files = Add files…
+compose-no-attachment = The text mentions an invoice, but nothing is attached. Add the file with “Add files…”, or press the button again to send the mail without it.
+picker-title = Add files
+picker-add = { $count ->
+    [one] Add 1 file
+   *[other] Add { $count } files
+}
+picker-up = ⬆ Up
+picker-home = Home
+picker-documents = Documents
+picker-downloads = Downloads
+picker-desktop = Desktop
+picker-folder = Folder
+picker-unreadable = This folder cannot be read: { $reason }
+picker-empty = This folder is empty.
 drop-files-hint = or drop files on the window
 remove = Remove
 attachment-missing = { $name } cannot be found
@@ -489,7 +503,6 @@ proof-stamp = Time stamp of the receipt: { $authority }, { $when }
 proof-stamp-waiting = No time stamp yet ({ $reason }); next try { $when }
 proof-stamp-none = No time stamp: choose a time-stamping authority in Settings to have each receipt stamped.
 toast-stamp-problem = Time stamps cannot be made: { $reason }
-toast-no-file-dialog = The file dialog could not be opened (the desktop offers none). Drop the files onto the window instead.
 toast-proof-saved = Proof saved: { $path }
 toast-copy-to-edit = A copy of the mail is open for editing. The failed mail stays in Failed with its record until you delete it.
 toast-proof-no-fresh-stamp = The proof was saved without a fresh time stamp: { $reason }

@@ -175,6 +175,21 @@ to-hint = klient@example.com, inny@example.com
 invalid-addresses = To nie jest poprawny adres: { $addresses }
 attachments = Załączniki
 add-files = Dodaj pliki…
+compose-no-attachment = Treść wspomina o fakturze, ale nic nie jest załączone. Dodaj plik przyciskiem „Dodaj pliki…” albo naciśnij przycisk jeszcze raz, aby wysłać mail bez niego.
+picker-title = Dodaj pliki
+picker-add = { $count ->
+    [one] Dodaj 1 plik
+    [few] Dodaj { $count } pliki
+   *[many] Dodaj { $count } plików
+}
+picker-up = ⬆ W górę
+picker-home = Folder domowy
+picker-documents = Dokumenty
+picker-downloads = Pobrane
+picker-desktop = Pulpit
+picker-folder = Folder
+picker-unreadable = Nie można odczytać tego folderu: { $reason }
+picker-empty = Ten folder jest pusty.
 drop-files-hint = albo upuść pliki na okno
 remove = Usuń
 attachment-missing = Nie można znaleźć pliku { $name }
@@ -495,7 +510,6 @@ proof-stamp = Znacznik czasu pokwitowania: { $authority }, { $when }
 proof-stamp-waiting = Jeszcze bez znacznika czasu ({ $reason }); kolejna próba { $when }
 proof-stamp-none = Bez znacznika czasu: wybierz w Ustawieniach urząd znacznika czasu, by każde pokwitowanie było nim opatrzone.
 toast-stamp-problem = Nie można tworzyć znaczników czasu: { $reason }
-toast-no-file-dialog = Nie udało się otworzyć okna wyboru plików (pulpit go nie udostępnia). Upuść pliki na okno programu.
 toast-proof-saved = Dowód zapisany: { $path }
 toast-copy-to-edit = Kopia maila jest otwarta do poprawienia. Nieudany mail zostaje w Nieudanych ze swoim zapisem, dopóki go nie usuniesz.
 toast-proof-no-fresh-stamp = Dowód zapisano bez świeżego znacznika czasu: { $reason }

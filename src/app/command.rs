@@ -72,8 +72,13 @@ pub enum Command {
         destination: Destination,
         send_now: bool,
     },
-    /// The file dialog for attachments (a job).
+    /// The file dialog for attachments (a job), or Stempel's own picker where the desktop
+    /// offers none.
     PickFiles,
+    /// Stempel's file picker shows this folder (read by a job).
+    PickerOpen(std::path::PathBuf),
+    /// Stempel's file picker closes with these files (none: cancelled).
+    PickerDone(Vec<std::path::PathBuf>),
     /// Write a sent mail's evidence file (the save dialog and the writing are a job).
     SaveProof(i64),
     /// The time-stamping setting changed: the stamper uses the new one from now on.
@@ -135,7 +140,25 @@ impl StempelApp {
                 destination,
                 send_now,
             } => self.save_mail(destination, send_now),
-            Command::PickFiles => self.jobs.pick_files(),
+            Command::PickFiles => {
+                if self.native_dialogs {
+                    self.jobs.pick_files();
+                } else {
+                    self.open_picker();
+                }
+            }
+            Command::PickerOpen(folder) => {
+                if let Some(picker) = &mut self.picker {
+                    picker.go(folder.clone());
+                    self.jobs.list_folder(folder);
+                }
+            }
+            Command::PickerDone(files) => {
+                if let Some(picker) = self.picker.take() {
+                    self.picker_folder = Some(picker.folder().to_path_buf());
+                }
+                self.compose.add_files(files);
+            }
             Command::SaveProof(id) => self.jobs.save_proof(
                 self.paths.database(),
                 id,
@@ -144,6 +167,16 @@ impl StempelApp {
             ),
             Command::TsaChanged => self.stamp_due(),
         }
+    }
+
+    /// Opens Stempel's own file picker where it was last left, else in Documents.
+    pub(super) fn open_picker(&mut self) {
+        let folder = self
+            .picker_folder
+            .clone()
+            .unwrap_or_else(super::file_picker::FilePicker::start_folder);
+        self.jobs.list_folder(folder.clone());
+        self.picker = Some(super::file_picker::FilePicker::new(folder));
     }
 
     /// Asks the stamper for a round with the current setting.

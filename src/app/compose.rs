@@ -34,7 +34,24 @@ pub struct ComposeForm {
     read_receipt: bool,
     /// The draft being edited.
     editing: Option<i64>,
-    error: Option<String>,
+    /// Why the last Save did not store the mail, and the form as it was then: shown until the
+    /// form changes.
+    error: Option<(String, u64)>,
+    /// Whether the user was asked about a mail that mentions an invoice and has none attached
+    /// (asked once; the next Save goes through).
+    asked_attachment: bool,
+}
+
+/// The example invoice that comes with the sandbox's example mail.
+const EXAMPLE_INVOICE: &[u8] = include_bytes!("../../assets/example-invoice.pdf");
+
+/// Whether `text` speaks of an invoice, in the languages Stempel speaks: "invoice", Polish and
+/// Czech "faktur-" in any case ending, German "Rechnung" (also in compounds).
+fn mentions_invoice(text: &str) -> bool {
+    let text = text.to_lowercase();
+    ["invoice", "faktur", "rechnung"]
+        .iter()
+        .any(|word| text.contains(word))
 }
 
 /// The addresses in a To/Cc/Bcc field: separated by commas, semicolons or line breaks.
@@ -75,6 +92,13 @@ impl ComposeForm {
             to: "klient@example.com".to_owned(),
             subject: t!("sandbox-example-subject"),
             body: t!("sandbox-example-body"),
+            kept: vec![Attachment {
+                filename: "FV-2026-11-001.pdf".to_owned(),
+                mime_type: "application/pdf".to_owned(),
+                size: EXAMPLE_INVOICE.len() as u64,
+                sha256: mail::sha256_hex(EXAMPLE_INVOICE),
+                data: EXAMPLE_INVOICE.to_vec(),
+            }],
             notify_delivery: true,
             ..Self::new(store)
         }
@@ -146,10 +170,33 @@ impl ComposeForm {
         }
     }
 
+    /// A fingerprint of what was typed and attached, to tell when the form changed.
+    fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (&self.account, &self.to, &self.cc, &self.bcc, &self.reply_to).hash(&mut h);
+        (&self.subject, &self.body, &self.files, self.kept.len()).hash(&mut h);
+        h.finish()
+    }
+
+    fn refuse(&mut self, why: String) -> Option<i64> {
+        self.error = Some((why, self.fingerprint()));
+        None
+    }
+
     /// Validates and stores the mail, returning its id; on error the form keeps everything and
     /// shows why. Called by the app's command handling after the frame, never while drawing.
     pub fn submit(&mut self, store: &mut Store, destination: Destination) -> Option<i64> {
         let compose = self.compose();
+        let nothing_attached = self.kept.is_empty() && self.files.is_empty();
+        if destination == Destination::Queue
+            && nothing_attached
+            && !self.asked_attachment
+            && mentions_invoice(&format!("{}\n{}", self.subject, self.body))
+        {
+            self.asked_attachment = true;
+            return self.refuse(t!("compose-no-attachment"));
+        }
         let result = outbox::submit_edit(
             store,
             &outbox::Edit {
@@ -166,18 +213,11 @@ impl ComposeForm {
                 self.error = None;
                 Some(id)
             }
-            Err(SubmitError::Mail(e)) => {
-                self.error = Some(e.localized());
-                None
-            }
+            Err(SubmitError::Mail(e)) => self.refuse(e.localized()),
             Err(SubmitError::Store(StoreError::NoSuchAccount(_))) => {
-                self.error = Some(t!("error-choose-account"));
-                None
+                self.refuse(t!("error-choose-account"))
             }
-            Err(SubmitError::Store(e)) => {
-                self.error = Some(e.localized());
-                None
-            }
+            Err(SubmitError::Store(e)) => self.refuse(e.localized()),
         }
     }
 
@@ -219,9 +259,6 @@ impl ComposeForm {
                 ui.checkbox(&mut self.read_receipt, t!("request-read"))
                     .on_hover_text(t!("request-read-hint"));
                 ui.add_space(8.0);
-                if let Some(e) = &self.error {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
                 ui.horizontal(|ui| {
                     let save = |destination, send_now| {
                         Some(Command::SaveMail {
@@ -246,6 +283,17 @@ impl ComposeForm {
                         command = Some(Command::Show(Screen::Mails(Folder::Buffer)));
                     }
                 });
+                // Below the buttons, so they stay where they are; gone once the form changes.
+                if self
+                    .error
+                    .as_ref()
+                    .is_some_and(|(_, at)| *at != self.fingerprint())
+                {
+                    self.error = None;
+                }
+                if let Some((why, _)) = &self.error {
+                    ui.colored_label(ui.visuals().error_fg_color, why);
+                }
             });
         command
     }
@@ -349,6 +397,24 @@ impl ComposeForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invoices_are_recognised_in_every_language_and_case() {
+        for text in [
+            "Invoice 7",
+            "please find the INVOICE attached",
+            "w załączeniu faktura",
+            "przesyłam fakturę",
+            "v příloze zasílám fakturu",
+            "Rechnung Nr. 5",
+            "anbei die Monatsrechnung",
+        ] {
+            assert!(mentions_invoice(text), "{text}");
+        }
+        for text in ["Dzień dobry", "Order confirmation", "Angebot", "objednávka"] {
+            assert!(!mentions_invoice(text), "{text}");
+        }
+    }
 
     #[test]
     fn address_fields_split_and_flag_bad_ones() {

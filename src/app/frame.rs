@@ -36,6 +36,9 @@ impl StempelApp {
         });
         let ctx = ui.ctx().clone();
         commands.extend(self.confirm_dialog(&ctx));
+        if let Some(picker) = &mut self.picker {
+            commands.extend(picker.show(&ctx));
+        }
         if !commands.is_empty() {
             for command in commands {
                 self.handle(command);

@@ -18,6 +18,11 @@ pub enum Done {
     /// The file dialog could not open (no desktop portal): it came back at once with nothing,
     /// faster than a person can cancel it.
     NoFileDialog,
+    /// A folder read for Stempel's own file picker.
+    Folder {
+        path: PathBuf,
+        result: Result<Vec<super::file_picker::Entry>, String>,
+    },
     /// "Test connection": the conversation, or why it failed with the conversation so far.
     Tested {
         account: String,
@@ -79,6 +84,15 @@ impl Jobs {
                 None if dialog_failed(opened) => Done::NoFileDialog,
                 None => Done::Files(Vec::new()),
             }
+        });
+    }
+
+    /// Reads a folder for Stempel's own file picker (a slow or network folder never holds up
+    /// the window).
+    pub fn list_folder(&self, path: PathBuf) {
+        self.spawn("list-folder", move || {
+            let result = super::file_picker::list(&path).map_err(|e| e.to_string());
+            Done::Folder { path, result }
         });
     }
 

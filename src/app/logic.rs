@@ -142,7 +142,16 @@ impl StempelApp {
     fn on_job(&mut self, done: jobs::Done) {
         match done {
             jobs::Done::Files(paths) => self.compose.add_files(paths),
-            jobs::Done::NoFileDialog => self.toasts.error(t!("toast-no-file-dialog")),
+            jobs::Done::NoFileDialog => {
+                // From now on "Add files…" opens Stempel's own picker at once.
+                self.native_dialogs = false;
+                self.open_picker();
+            }
+            jobs::Done::Folder { path, result } => {
+                if let Some(picker) = &mut self.picker {
+                    picker.listed(&path, result);
+                }
+            }
             jobs::Done::Tested { account, result } => self.accounts.tested(&account, result),
             jobs::Done::PasswordSaved { account, result } => match result {
                 Ok(()) => self

@@ -38,6 +38,8 @@ pub fn open_in(dir: &Path, size: [f32; 2]) -> Window {
         let mut services = Services::start(store, &p, Settings::default(), &cc.egui_ctx);
         // "Save proof…" writes into the data folder instead of asking (no dialog here).
         services.proof_folder = Some(p.data_dir.clone());
+        // No desktop portal here: "Add files…" opens Stempel's own picker.
+        services.native_dialogs = false;
         StempelApp::new(&cc.egui_ctx, services)
     });
     Window {
