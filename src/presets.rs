@@ -30,7 +30,7 @@ pub const PRESETS: &[Preset] = &[
         smtp: ("smtp.gmail.com", 587, Security::Starttls),
         imap: ("imap.gmail.com", 993, Security::Tls),
         hint: "Gmail needs an app password: turn on 2-Step Verification, then create one under \
-               Google account, Security, App passwords, and store it with set-password",
+               Google account, Security, App passwords, and use it as this account's password",
     },
     Preset {
         id: "microsoft365",
@@ -69,6 +69,53 @@ pub const PRESETS: &[Preset] = &[
         smtp: ("poczta.o2.pl", 465, Security::Tls),
         imap: ("poczta.o2.pl", 993, Security::Tls),
         hint: "turn on access through mail programs (IMAP/SMTP) in the o2 Poczta settings",
+    },
+    Preset {
+        id: "interia",
+        name: "Interia Poczta",
+        smtp: ("poczta.interia.pl", 465, Security::Tls),
+        imap: ("poczta.interia.pl", 993, Security::Tls),
+        hint: "turn on access through mail programs in the Interia Poczta settings; the user \
+               name is the full e-mail address",
+    },
+    Preset {
+        id: "onet",
+        name: "Onet Poczta",
+        smtp: ("smtp.poczta.onet.pl", 465, Security::Tls),
+        imap: ("imap.poczta.onet.pl", 993, Security::Tls),
+        hint: "turn on access for mail programs (IMAP, POP3, SMTP) in the Onet Poczta settings; \
+               the user name is the full e-mail address",
+    },
+    Preset {
+        id: "homepl",
+        name: "home.pl",
+        smtp: ("", 465, Security::Tls),
+        imap: ("", 993, Security::Tls),
+        hint: "type your server's name (such as serwer123456.home.pl) from the home.pl customer \
+               panel into both server fields; the user name is the full e-mail address",
+    },
+    Preset {
+        id: "nazwapl",
+        name: "nazwa.pl",
+        smtp: ("", 465, Security::Tls),
+        imap: ("", 993, Security::Tls),
+        hint: "type your server's name (such as server123456.nazwa.pl) from the nazwa.pl \
+               customer panel into both server fields; the user name is the full e-mail address",
+    },
+    Preset {
+        id: "centrum",
+        name: "Centrum.cz",
+        smtp: ("smtp.centrum.cz", 465, Security::Tls),
+        imap: ("imap.centrum.cz", 993, Security::Tls),
+        hint: "the user name is the full e-mail address; with two-step sign-in use an \
+               application password",
+    },
+    Preset {
+        id: "active24",
+        name: "Active24",
+        smtp: ("smtp.active24.com", 465, Security::Tls),
+        imap: ("imap.active24.com", 993, Security::Tls),
+        hint: "the user name is the full e-mail address",
     },
     Preset {
         id: "gmx",

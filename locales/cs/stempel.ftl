@@ -431,12 +431,18 @@ bounce-delivered = e-mail byl doručen
 bounce-other = e-mail se nepodařilo doručit
 
 ## Provider hints
-preset-gmail = Gmail potřebuje heslo aplikace: zapněte dvoufázové ověření a pak ho vytvořte v Účet Google, Zabezpečení, Hesla aplikací
+preset-gmail = Gmail vyžaduje heslo aplikace: zapněte dvoufázové ověření, vytvořte ho v Účtu Google, Zabezpečení, Hesla aplikací, a použijte ho jako heslo tohoto účtu
 preset-microsoft365 = správce musí pro tuto schránku povolit SMTP AUTH; při vícefázovém přihlášení použijte heslo aplikace
 preset-outlook = při dvoufázovém ověření použijte heslo aplikace z nastavení zabezpečení účtu Microsoft
 preset-seznam = povolte přístup jiných poštovních programů v nastavení schránky Seznam; při dvoufázovém přihlášení použijte heslo aplikace
 preset-wp = zapněte přístup poštovních programů (IMAP/SMTP) v nastavení WP Poczta
 preset-o2 = zapněte přístup poštovních programů (IMAP/SMTP) v nastavení o2 Poczta
+preset-interia = v nastavení Interia Poczty zapněte přístup z poštovních programů; uživatelským jménem je celá e-mailová adresa
+preset-onet = v nastavení Onet Poczty zapněte přístup pro poštovní programy (IMAP, POP3, SMTP); uživatelským jménem je celá e-mailová adresa
+preset-homepl = do obou polí serveru napište název svého serveru (např. serwer123456.home.pl) ze zákaznického panelu home.pl; uživatelským jménem je celá e-mailová adresa
+preset-nazwapl = do obou polí serveru napište název svého serveru (např. server123456.nazwa.pl) ze zákaznického panelu nazwa.pl; uživatelským jménem je celá e-mailová adresa
+preset-centrum = uživatelským jménem je celá e-mailová adresa; při dvoufázovém přihlášení použijte heslo aplikace
+preset-active24 = uživatelským jménem je celá e-mailová adresa
 preset-gmx = zapněte přístup POP3/IMAP v nastavení schránky GMX (E-Mail, POP3 & IMAP)
 preset-webde = zapněte přístup POP3/IMAP v nastavení schránky WEB.DE (E-Mail, POP3 & IMAP)
 preset-ionos = jako uživatelské jméno použijte celou e-mailovou adresu (mimo Německo smtp.ionos.com / imap.ionos.com)

@@ -425,12 +425,18 @@ bounce-delivered = die Mail wurde zugestellt
 bounce-other = die Mail konnte nicht zugestellt werden
 
 ## Provider hints
-preset-gmail = Gmail braucht ein App-Passwort: Bestätigung in zwei Schritten einschalten, dann eines unter Google-Konto, Sicherheit, App-Passwörter erstellen
+preset-gmail = Gmail braucht ein App-Passwort: Bestätigung in zwei Schritten einschalten, dann unter Google-Konto, Sicherheit, App-Passwörter eines erstellen und es als Passwort dieses Kontos verwenden
 preset-microsoft365 = der Administrator muss SMTP AUTH für dieses Postfach erlauben; bei mehrstufiger Anmeldung ein App-Passwort verwenden
 preset-outlook = bei zweistufiger Überprüfung ein App-Passwort aus den Sicherheitseinstellungen des Microsoft-Kontos verwenden
 preset-seznam = den Zugriff anderer Mailprogramme in den Einstellungen des Seznam-Postfachs erlauben; bei Zwei-Faktor-Anmeldung ein Anwendungspasswort verwenden
 preset-wp = den Zugriff über Mailprogramme (IMAP/SMTP) in den Einstellungen von WP Poczta einschalten
 preset-o2 = den Zugriff über Mailprogramme (IMAP/SMTP) in den Einstellungen von o2 Poczta einschalten
+preset-interia = den Zugriff über Mailprogramme in den Einstellungen von Interia Poczta einschalten; der Benutzername ist die vollständige E-Mail-Adresse
+preset-onet = den Zugriff für Mailprogramme (IMAP, POP3, SMTP) in den Einstellungen von Onet Poczta einschalten; der Benutzername ist die vollständige E-Mail-Adresse
+preset-homepl = den Namen Ihres Servers (etwa serwer123456.home.pl) aus dem Kundenbereich von home.pl in beide Serverfelder eintragen; der Benutzername ist die vollständige E-Mail-Adresse
+preset-nazwapl = den Namen Ihres Servers (etwa server123456.nazwa.pl) aus dem Kundenbereich von nazwa.pl in beide Serverfelder eintragen; der Benutzername ist die vollständige E-Mail-Adresse
+preset-centrum = der Benutzername ist die vollständige E-Mail-Adresse; bei Anmeldung in zwei Schritten ein Anwendungspasswort verwenden
+preset-active24 = der Benutzername ist die vollständige E-Mail-Adresse
 preset-gmx = POP3/IMAP-Zugriff im GMX-Postfach unter E-Mail-Einstellungen, POP3 & IMAP einschalten
 preset-webde = POP3/IMAP-Zugriff im WEB.DE-Postfach unter E-Mail-Einstellungen, POP3 & IMAP einschalten
 preset-ionos = die vollständige E-Mail-Adresse als Benutzernamen verwenden (außerhalb Deutschlands smtp.ionos.com / imap.ionos.com)

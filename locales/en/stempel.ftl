@@ -290,7 +290,7 @@ store-not-deletable = mail { $id } is { $state } and cannot be deleted (only dra
 
 ## Explanations of server replies and failures: <key> is what happened, <key>-advice what to do.
 smtp-app-password = the server wants an app password, not the account's normal password
-smtp-app-password-advice = create an app password in the account's security settings (for Gmail: Google account, Security, App passwords) and store it with set-password
+smtp-app-password-advice = create an app password in the account's security settings (for Gmail: Google account, Security, App passwords) and store it as the account's password
 smtp-auth-policy = the receiving server refused the mail because the sender's domain failed its SPF, DKIM or DMARC check
 smtp-auth-policy-advice = ask whoever runs your domain to publish SPF and DKIM records for the server you send through
 smtp-accepted = the server accepted the mail
@@ -324,7 +324,7 @@ smtp-530-advice = give the account a user name and password, and use STARTTLS or
 smtp-534 = the server wants a stronger login method or an app password
 smtp-534-advice = create an app password for Stempel in the mail account's security settings
 smtp-535 = the server refused the password; Gmail needs an app password
-smtp-535-advice = check the user name and store the right password (an app password for Gmail, Microsoft 365 with MFA, Seznam, WP) with set-password
+smtp-535-advice = check the user name and store the right password (an app password for Gmail, Microsoft 365 with MFA, Seznam, WP) as the account's password
 smtp-token-refused = the server refused the OAuth 2.0 token: it may have expired, or lack the mail permission
 smtp-token-refused-advice = check the account's password command: it must print a current access token for this address with the mail scope
 smtp-user-unknown = the recipient address does not exist
@@ -425,12 +425,18 @@ bounce-delivered = the mail was delivered
 bounce-other = the mail could not be delivered
 
 ## Provider hints
-preset-gmail = Gmail needs an app password: turn on 2-Step Verification, then create one under Google account, Security, App passwords, and store it with set-password
+preset-gmail = Gmail needs an app password: turn on 2-Step Verification, then create one under Google account, Security, App passwords, and use it as this account's password
 preset-microsoft365 = the administrator must allow SMTP AUTH for this mailbox; with multi-factor sign-in use an app password
 preset-outlook = with two-step verification use an app password from the Microsoft account's security settings
 preset-seznam = allow access for other mail programs in the Seznam mailbox settings; with two-factor sign-in use an application password
 preset-wp = turn on access through mail programs (IMAP/SMTP) in the WP Poczta settings
 preset-o2 = turn on access through mail programs (IMAP/SMTP) in the o2 Poczta settings
+preset-interia = turn on access through mail programs in the Interia Poczta settings; the user name is the full e-mail address
+preset-onet = turn on access for mail programs (IMAP, POP3, SMTP) in the Onet Poczta settings; the user name is the full e-mail address
+preset-homepl = type your server's name (such as serwer123456.home.pl) from the home.pl customer panel into both server fields; the user name is the full e-mail address
+preset-nazwapl = type your server's name (such as server123456.nazwa.pl) from the nazwa.pl customer panel into both server fields; the user name is the full e-mail address
+preset-centrum = the user name is the full e-mail address; with two-step sign-in use an application password
+preset-active24 = the user name is the full e-mail address
 preset-gmx = turn on POP3/IMAP access under E-Mail settings, POP3 & IMAP, in the GMX mailbox
 preset-webde = turn on POP3/IMAP access under E-Mail settings, POP3 & IMAP, in the WEB.DE mailbox
 preset-ionos = use the full e-mail address as the user name (smtp.ionos.com / imap.ionos.com outside Germany)

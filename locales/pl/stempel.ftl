@@ -431,12 +431,18 @@ bounce-delivered = mail został doręczony
 bounce-other = nie udało się doręczyć maila
 
 ## Provider hints
-preset-gmail = Gmail wymaga hasła aplikacji: włącz weryfikację dwuetapową, a potem utwórz hasło w Konto Google, Bezpieczeństwo, Hasła aplikacji
+preset-gmail = Gmail wymaga hasła aplikacji: włącz weryfikację dwuetapową, utwórz je w Koncie Google, Bezpieczeństwo, Hasła aplikacji, i użyj go jako hasła tego konta
 preset-microsoft365 = administrator musi zezwolić na SMTP AUTH dla tej skrzynki; przy logowaniu wieloskładnikowym użyj hasła aplikacji
 preset-outlook = przy weryfikacji dwuetapowej użyj hasła aplikacji z ustawień zabezpieczeń konta Microsoft
 preset-seznam = zezwól na dostęp innych programów pocztowych w ustawieniach skrzynki Seznam; przy logowaniu dwuskładnikowym użyj hasła aplikacji
 preset-wp = włącz dostęp przez programy pocztowe (IMAP/SMTP) w ustawieniach WP Poczty
 preset-o2 = włącz dostęp przez programy pocztowe (IMAP/SMTP) w ustawieniach o2 Poczty
+preset-interia = włącz dostęp przez programy pocztowe w ustawieniach Interia Poczty; nazwą użytkownika jest pełny adres e-mail
+preset-onet = włącz dostęp dla programów pocztowych (IMAP, POP3, SMTP) w ustawieniach Onet Poczty; nazwą użytkownika jest pełny adres e-mail
+preset-homepl = wpisz nazwę swojego serwera (np. serwer123456.home.pl) z panelu klienta home.pl w oba pola serwera; nazwą użytkownika jest pełny adres e-mail
+preset-nazwapl = wpisz nazwę swojego serwera (np. server123456.nazwa.pl) z panelu klienta nazwa.pl w oba pola serwera; nazwą użytkownika jest pełny adres e-mail
+preset-centrum = nazwą użytkownika jest pełny adres e-mail; przy logowaniu dwuetapowym użyj hasła aplikacji
+preset-active24 = nazwą użytkownika jest pełny adres e-mail
 preset-gmx = włącz dostęp POP3/IMAP w ustawieniach skrzynki GMX (E-Mail, POP3 & IMAP)
 preset-webde = włącz dostęp POP3/IMAP w ustawieniach skrzynki WEB.DE (E-Mail, POP3 & IMAP)
 preset-ionos = jako nazwy użytkownika użyj pełnego adresu e-mail (poza Niemcami smtp.ionos.com / imap.ionos.com)

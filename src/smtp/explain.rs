@@ -51,7 +51,7 @@ pub fn explain_reply(code: u16, status: Option<&str>, text: &str) -> Explanation
         return ex(
             "smtp-app-password",
             "the server wants an app password, not the account's normal password",
-            "create an app password in the account's security settings (for Gmail: Google account, Security, App passwords) and store it with set-password",
+            "create an app password in the account's security settings (for Gmail: Google account, Security, App passwords) and store it as the account's password",
         );
     }
     if status == "5.7.26"
@@ -145,7 +145,7 @@ pub fn explain_reply(code: u16, status: Option<&str>, text: &str) -> Explanation
         (535, _) => ex(
             "smtp-535",
             "the server refused the password; Gmail needs an app password",
-            "check the user name and store the right password (an app password for Gmail, Microsoft 365 with MFA, Seznam, WP) with set-password",
+            "check the user name and store the right password (an app password for Gmail, Microsoft 365 with MFA, Seznam, WP) as the account's password",
         ),
         (550 | 551 | 553, "5.1.1" | "5.1.0" | "5.1.6") => ex(
             "smtp-user-unknown",
