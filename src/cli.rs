@@ -139,6 +139,7 @@ fn is_bad_input(err: &anyhow::Error) -> bool {
                 | StoreError::AccountExists(_)
                 | StoreError::IllegalTransition { .. }
                 | StoreError::NotDeletable { .. }
+                | StoreError::AccountInUse { .. }
         );
     }
     matches!(

@@ -11,9 +11,10 @@
 //! Setting `STEMPEL_KEYCHAIN=mock` selects an in-memory store that forgets everything when the
 //! process ends; it exists for tests of the code around the keychain, not for use.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 const SERVICE: &str = "stempel";
 
@@ -84,6 +85,43 @@ fn keychain_ready() -> Result<()> {
         .map_err(|detail| SecretError::NoKeychain { detail })
 }
 
+/// Whether the OS keychain can be reached (a D-Bus round trip on Linux the first time: call it
+/// off the window's thread).
+pub fn keychain_available() -> Result<()> {
+    keychain_ready()
+}
+
+/// Passwords kept in memory for this run only, where no keychain can keep them.
+fn session() -> &'static Mutex<HashMap<String, Secret>> {
+    static SESSION: OnceLock<Mutex<HashMap<String, Secret>>> = OnceLock::new();
+    SESSION.get_or_init(Mutex::default)
+}
+
+/// Keeps the password of `account` in memory until the process ends (never on disk).
+pub fn keep_for_session(account: &str, secret: Secret) {
+    session()
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(account.to_owned(), secret);
+}
+
+/// Forgets a password kept for this session.
+pub fn forget_for_session(account: &str) {
+    session()
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .remove(account);
+}
+
+/// Whether a password for `account` is kept for this session.
+#[must_use]
+pub fn kept_for_session(account: &str) -> bool {
+    session()
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .contains_key(account)
+}
+
 fn entry(account: &str) -> Result<keyring_core::Entry> {
     keychain_ready()?;
     keyring_core::Entry::new(SERVICE, &format!("account:{account}")).map_err(map_err)
@@ -127,10 +165,19 @@ pub fn delete_password(account: &str) -> Result<()> {
     }
 }
 
-/// The password for an account: from its password command when it has one, else the keychain.
+/// The password for an account: from its password command when it has one, else the one kept
+/// for this session, else the keychain.
 pub fn password(account: &str, password_command: Option<&str>) -> Result<Secret> {
-    match password_command {
-        Some(cmd) => run_password_command(cmd),
+    if let Some(cmd) = password_command {
+        return run_password_command(cmd);
+    }
+    let kept = session()
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(account)
+        .cloned();
+    match kept {
+        Some(secret) => Ok(secret),
         None => keychain_password(account)?.ok_or_else(|| SecretError::Missing(account.into())),
     }
 }
@@ -177,6 +224,18 @@ mod tests {
         let s = Secret::new("hunter2".into());
         assert_eq!(format!("{s:?}"), "Secret(****)");
         assert!(!format!("{:?}", Some(&s)).contains("hunter2"));
+    }
+
+    #[test]
+    fn a_session_password_is_used_until_forgotten_and_a_command_comes_first() {
+        let account = "session-test";
+        keep_for_session(account, Secret::new("s3cret".into()));
+        assert!(kept_for_session(account));
+        assert_eq!(password(account, None).unwrap().expose(), "s3cret");
+        #[cfg(unix)]
+        assert_eq!(password(account, Some("echo cmd")).unwrap().expose(), "cmd");
+        forget_for_session(account);
+        assert!(!kept_for_session(account));
     }
 
     #[cfg(unix)]

@@ -55,6 +55,10 @@ pub enum StoreError {
     #[error("an account named {0:?} already exists")]
     AccountExists(String),
     #[error(
+        "account {name:?} still has {waiting} mail(s) in the buffer or the drafts; send or delete them first"
+    )]
+    AccountInUse { name: String, waiting: u64 },
+    #[error(
         "mail {id} is {state} and cannot be deleted (only drafts, queued and failed mails can)"
     )]
     NotDeletable { id: i64, state: MessageState },
@@ -75,7 +79,7 @@ impl StoreError {
                 t!("store-newer-schema", found = found, known = known)
             }
             Self::IllegalTransition { id, from, to } => {
-                let (id, from, to) = (*id, from.as_str(), to.as_str());
+                let (id, from, to) = (*id, state_name(*from), state_name(*to));
                 t!("store-illegal-transition", id = id, from = from, to = to)
             }
             Self::NoSuchMessage(id) => {
@@ -84,13 +88,26 @@ impl StoreError {
             }
             Self::NoSuchAccount(name) => t!("store-no-such-account", account = name.clone()),
             Self::AccountExists(name) => t!("store-account-exists", account = name.clone()),
+            Self::AccountInUse { name, waiting } => {
+                let waiting = *waiting;
+                t!(
+                    "store-account-in-use",
+                    account = name.clone(),
+                    count = waiting
+                )
+            }
             Self::NotDeletable { id, state } => {
-                let (id, state) = (*id, state.as_str());
+                let (id, state) = (*id, state_name(*state));
                 t!("store-not-deletable", id = id, state = state)
             }
             Self::NotBuilt(_) | Self::Corrupt(_) | Self::Sqlite(_) => self.to_string(),
         }
     }
+}
+
+/// A mail state as the user's language names it (`state-sent`, …).
+fn state_name(state: MessageState) -> String {
+    crate::i18n::text_or(&format!("state-{state}"), state.as_str()).to_lowercase()
 }
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -505,3 +505,33 @@ fn invoices_ask_for_the_success_report_unless_told_not_to() {
     assert_eq!(asked(without), false);
     assert_eq!(asked(old_flag), true);
 }
+
+#[test]
+fn an_account_is_removed_unless_mails_of_it_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    add_account(dir.path());
+    queue_ok(dir.path(), &[]);
+    let out = stempel(dir.path())
+        .args(["account", "remove", "firma"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("still has 1 mail in the buffer"), "{said}");
+
+    let empty = tempfile::tempdir().unwrap();
+    add_account(empty.path());
+    stempel(empty.path())
+        .args(["account", "remove", "firma"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("Account \"firma\" removed."));
+    let out = stempel(empty.path())
+        .args(["account", "list", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+        serde_json::json!([])
+    );
+}

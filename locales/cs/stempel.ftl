@@ -273,6 +273,9 @@ cli-queue-id = ID ve frontě: { $queue_id }
 cli-what-to-do = co dělat: { $advice }
 cli-account-added = účet { $account } přidán
 cli-set-password = uložte jeho heslo příkazem: { $command }
+account-removed = Účet „{ $account }“ odstraněn.
+account-removed-kept = Účet „{ $account }“ odstraněn; jeho odeslané e-maily a jejich důkazy zůstávají v Odeslaných.
+cli-password-not-removed = heslo se z klíčenky nepodařilo odstranit: { $reason }
 cli-scan-summary = { $account }: složky: { $folders }, stažené e-maily: { $fetched }, zprávy: { $reports }, změny: { $changes }
 cli-no-imap = žádný účet nemá nastavení IMAP
 cli-no-window = tento stempel je sestaven bez okna; zadejte příkaz (viz --help)
@@ -292,6 +295,11 @@ store-illegal-transition = e-mail { $id } nemůže přejít ze stavu { $from } d
 store-no-such-message = e-mail s číslem { $id } neexistuje
 store-no-such-account = účet „{ $account }“ neexistuje
 store-account-exists = účet „{ $account }“ už existuje
+store-account-in-use = { $count ->
+    [one] účet „{ $account }“ má ještě 1 e-mail v zásobníku nebo v konceptech; nejdřív ho odešlete nebo smažte
+    [few] účet „{ $account }“ má ještě { $count } e-maily v zásobníku nebo v konceptech; nejdřív je odešlete nebo smažte
+   *[other] účet „{ $account }“ má ještě { $count } e-mailů v zásobníku nebo v konceptech; nejdřív je odešlete nebo smažte
+}
 store-not-deletable = e-mail { $id } je ve stavu { $state } a nelze ho smazat (jen koncepty, e-maily v zásobníku a neodeslané)
 
 ## Explanations of server replies and failures

@@ -267,6 +267,9 @@ cli-queue-id = Queue-ID: { $queue_id }
 cli-what-to-do = was tun: { $advice }
 cli-account-added = Konto { $account } hinzugefügt
 cli-set-password = Passwort speichern mit: { $command }
+account-removed = Konto „{ $account }“ entfernt.
+account-removed-kept = Konto „{ $account }“ entfernt; seine gesendeten Mails und ihre Nachweise bleiben unter Gesendet.
+cli-password-not-removed = das Passwort konnte nicht aus dem Schlüsselbund entfernt werden: { $reason }
 cli-scan-summary = { $account }: Ordner: { $folders }, abgerufene Mails: { $fetched }, Berichte: { $reports }, Änderungen: { $changes }
 cli-no-imap = kein Konto hat IMAP-Einstellungen
 cli-no-window = dieses stempel wurde ohne Fenster gebaut; geben Sie einen Befehl an (siehe --help)
@@ -286,6 +289,10 @@ store-illegal-transition = Mail { $id } kann nicht von { $from } zu { $to } wech
 store-no-such-message = keine Mail mit der Nummer { $id }
 store-no-such-account = kein Konto namens „{ $account }“
 store-account-exists = ein Konto namens „{ $account }“ existiert bereits
+store-account-in-use = { $count ->
+    [one] Konto „{ $account }“ hat noch 1 Mail im Ausgang oder in den Entwürfen; senden oder löschen Sie sie zuerst
+   *[other] Konto „{ $account }“ hat noch { $count } Mails im Ausgang oder in den Entwürfen; senden oder löschen Sie sie zuerst
+}
 store-not-deletable = Mail { $id } ist { $state } und kann nicht gelöscht werden (nur Entwürfe, Mails im Ausgang und nicht gesendete)
 
 ## Explanations of server replies and failures

@@ -267,6 +267,9 @@ cli-queue-id = queue id: { $queue_id }
 cli-what-to-do = what to do: { $advice }
 cli-account-added = account { $account } added
 cli-set-password = store its password with: { $command }
+account-removed = Account "{ $account }" removed.
+account-removed-kept = Account "{ $account }" removed; its sent mails and their proof stay in Sent.
+cli-password-not-removed = the password could not be removed from the keychain: { $reason }
 cli-scan-summary = { $account }: folders: { $folders }, mails fetched: { $fetched }, reports: { $reports }, changes: { $changes }
 cli-no-imap = no account has IMAP settings
 cli-no-window = this stempel was built without the window; give a command (see --help)
@@ -286,6 +289,10 @@ store-illegal-transition = mail { $id } cannot go from { $from } to { $to }
 store-no-such-message = no mail with id { $id }
 store-no-such-account = no account named "{ $account }"
 store-account-exists = an account named "{ $account }" already exists
+store-account-in-use = { $count ->
+    [one] account "{ $account }" still has 1 mail in the buffer or the drafts; send or delete it first
+   *[other] account "{ $account }" still has { $count } mails in the buffer or the drafts; send or delete them first
+}
 store-not-deletable = mail { $id } is { $state } and cannot be deleted (only drafts, queued and failed mails can)
 
 ## Explanations of server replies and failures: <key> is what happened, <key>-advice what to do.

@@ -273,6 +273,9 @@ cli-queue-id = nr kolejki: { $queue_id }
 cli-what-to-do = co zrobić: { $advice }
 cli-account-added = dodano konto { $account }
 cli-set-password = zapisz jego hasło poleceniem: { $command }
+account-removed = Konto „{ $account }” usunięte.
+account-removed-kept = Konto „{ $account }” usunięte; jego wysłane maile i ich dowody zostają w Wysłanych.
+cli-password-not-removed = nie udało się usunąć hasła z pęku kluczy: { $reason }
 cli-scan-summary = { $account }: foldery: { $folders }, pobrane maile: { $fetched }, raporty: { $reports }, zmiany: { $changes }
 cli-no-imap = żadne konto nie ma ustawień IMAP
 cli-no-window = ten stempel zbudowano bez okna; podaj polecenie (zob. --help)
@@ -292,6 +295,11 @@ store-illegal-transition = mail { $id } nie może przejść ze stanu { $from } d
 store-no-such-message = nie ma maila o numerze { $id }
 store-no-such-account = nie ma konta o nazwie „{ $account }”
 store-account-exists = konto o nazwie „{ $account }” już istnieje
+store-account-in-use = { $count ->
+    [one] konto „{ $account }” ma jeszcze 1 mail w buforze lub w szkicach; najpierw go wyślij albo usuń
+    [few] konto „{ $account }” ma jeszcze { $count } maile w buforze lub w szkicach; najpierw je wyślij albo usuń
+   *[many] konto „{ $account }” ma jeszcze { $count } maili w buforze lub w szkicach; najpierw je wyślij albo usuń
+}
 store-not-deletable = mail { $id } jest w stanie { $state } i nie można go usunąć (tylko szkice, maile w buforze i niewysłane)
 
 ## Explanations of server replies and failures

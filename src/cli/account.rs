@@ -31,7 +31,29 @@ pub(super) fn run(paths: &Paths, cmd: AccountCommand) -> anyhow::Result<ExitCode
         }
         AccountCommand::SetPassword { name } => set_password(paths, &name),
         AccountCommand::Test { name } => test(paths, &name),
+        AccountCommand::Remove { name } => remove(paths, &name),
     }
+}
+
+fn remove(paths: &Paths, name: &str) -> anyhow::Result<ExitCode> {
+    let mut store = open_store(paths)?;
+    let kept = store.remove_account(name)?;
+    secrets::forget_for_session(name);
+    // The account is gone either way; a keychain that cannot be reached keeps a password
+    // nothing uses any more, which is said.
+    if let Err(e) = secrets::delete_password(name) {
+        eprintln!("{}", t!("cli-password-not-removed", reason = e.to_string()));
+    }
+    let account = name.to_owned();
+    eprintln!(
+        "{}",
+        if kept {
+            t!("account-removed-kept", account = account)
+        } else {
+            t!("account-removed", account = account)
+        }
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn add(paths: &Paths, args: &AccountArgs) -> anyhow::Result<ExitCode> {

@@ -109,6 +109,9 @@ pub enum AccountCommand {
     SetPassword { name: String },
     /// Connect, secure, authenticate and quit, printing the conversation.
     Test { name: String },
+    /// Remove an account and its stored password (refused while mails of it wait in the buffer
+    /// or the drafts; its sent mails and their proof stay).
+    Remove { name: String },
 }
 
 /// What `stempel account add` takes: a preset or the servers, and how to log in.

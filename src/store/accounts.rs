@@ -48,10 +48,55 @@ impl Store {
         Ok(())
     }
 
+    /// Removes the account `name`, refused while mails of it wait (queued, being sent, or
+    /// drafts). An account that sent mails keeps its row, so their receipts and proof keep
+    /// their account: it is marked removed and renamed `name (removed YYYY-MM-DD HH:MM)`, which
+    /// frees the name. Returns whether the row was kept.
+    pub fn remove_account(&mut self, name: &str) -> Result<bool> {
+        let tx = self.write_tx()?;
+        let id: i64 = tx
+            .query_row(
+                "SELECT id FROM accounts WHERE name = ?1 AND removed_at IS NULL",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NoSuchAccount(name.to_owned()))?;
+        let (waiting, any): (i64, bool) = tx.query_row(
+            "SELECT COUNT(CASE WHEN state IN ('draft', 'queued', 'sending') THEN 1 END),
+                    COUNT(*) > 0
+               FROM messages WHERE account_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if waiting > 0 {
+            return Err(StoreError::AccountInUse {
+                name: name.to_owned(),
+                waiting: waiting as u64,
+            });
+        }
+        if any {
+            let now = jiff::Timestamp::now();
+            let when = now
+                .to_zoned(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string();
+            tx.execute(
+                "UPDATE accounts SET removed_at = ?2, name = ?3 WHERE id = ?1",
+                rusqlite::params![id, now.as_millisecond(), format!("{name} (removed {when})")],
+            )?;
+        } else {
+            tx.execute("DELETE FROM accounts WHERE id = ?1", [id])?;
+        }
+        tx.commit()?;
+        Ok(any)
+    }
+
+    /// The accounts in use (not removed), by name.
     pub fn accounts(&self) -> Result<Vec<Account>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("{ACCOUNT_SELECT} ORDER BY name"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "{ACCOUNT_SELECT} WHERE removed_at IS NULL ORDER BY name"
+        ))?;
         let rows = stmt.query_map([], account_row)?;
         rows.map(|r| r?).collect()
     }

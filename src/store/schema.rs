@@ -182,4 +182,9 @@ CREATE TABLE stamps (
 );
 CREATE INDEX stamps_pending ON stamps (next_try_at) WHERE token IS NULL;
 ",
+    // 6: accounts removed by the user. One with mails keeps its row (its sent mails and their
+    // proof stay), hidden from the lists and renamed to free its name.
+    r"
+ALTER TABLE accounts ADD COLUMN removed_at INTEGER;
+",
 ];

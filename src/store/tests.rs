@@ -546,3 +546,31 @@ fn an_older_database_upgrades_in_place() {
         assert_eq!(v, schema_version());
     }
 }
+
+#[test]
+fn an_account_is_removed_only_when_nothing_of_it_waits_and_its_sent_mails_stay() {
+    let mut s = store();
+    let queued = mail_in(&mut s, MessageState::Queued);
+    assert!(matches!(
+        s.remove_account("firma"),
+        Err(StoreError::AccountInUse { waiting: 1, .. })
+    ));
+    s.delete(queued).unwrap();
+    let sent = mail_in(&mut s, MessageState::Sent);
+    assert!(s.remove_account("firma").unwrap(), "kept for its sent mail");
+    assert!(s.accounts().unwrap().is_empty());
+    assert!(s.account("firma").is_err());
+    let kept = s.message(sent).unwrap();
+    assert!(
+        kept.account.starts_with("firma (removed "),
+        "{}",
+        kept.account
+    );
+    // The name is free again; an account without mails goes entirely.
+    s.add_account(&account()).unwrap();
+    assert!(!s.remove_account("firma").unwrap());
+    assert!(matches!(
+        s.remove_account("firma"),
+        Err(StoreError::NoSuchAccount(_))
+    ));
+}
