@@ -191,6 +191,10 @@ pub struct StempelApp {
     sending: Option<Progress>,
     scanning: bool,
     last_check: Option<jiff::Timestamp>,
+    /// The accounts whose last look for reports failed, with why (technical, for the tooltip).
+    scan_failures: Vec<(String, String)>,
+    /// Whether some account has IMAP settings (else there are no reports to look for).
+    reports_possible: bool,
     toasts: toasts::Toasts,
     /// A resend or a deletion waiting for the user's yes.
     confirm: Option<command::Confirm>,
@@ -235,6 +239,8 @@ impl StempelApp {
             sending: None,
             scanning: false,
             last_check: None,
+            scan_failures: Vec::new(),
+            reports_possible: false,
             toasts: toasts::Toasts::default(),
             confirm: None,
             applied_theme: None,
@@ -296,6 +302,10 @@ impl StempelApp {
 
     /// Re-reads the counts, the current list and the selected mail.
     fn reload(&mut self) {
+        self.reports_possible = self
+            .store
+            .accounts()
+            .is_ok_and(|a| a.iter().any(|a| a.imap.is_some()));
         match self.store.counts() {
             Ok(c) => self.counts = c,
             Err(e) => self.toasts.error(e.localized()),
@@ -351,6 +361,7 @@ impl StempelApp {
         }
         if screen == Screen::Accounts {
             self.accounts.reload(&self.store);
+            self.check_passwords();
         }
     }
 

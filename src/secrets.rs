@@ -10,6 +10,8 @@
 //! keyring): every error here says so in words and names the password-command alternative.
 //! Setting `STEMPEL_KEYCHAIN=mock` selects an in-memory store that forgets everything when the
 //! process ends; it exists for tests of the code around the keychain, not for use.
+//! `STEMPEL_KEYCHAIN=none` leaves the keychain alone (a desktop whose keyring prompts or hangs):
+//! passwords then come from password commands or are kept for the session.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -66,9 +68,22 @@ pub enum SecretError {
 
 type Result<T, E = SecretError> = std::result::Result<T, E>;
 
+/// Whether the keychain answered, decided once per process.
+static READY: OnceLock<std::result::Result<(), String>> = OnceLock::new();
+
+const TURNED_OFF: &str = "turned off for this run (STEMPEL_KEYCHAIN=none)";
+
+/// Makes this process work without the OS keychain, as on a computer that has none; `false`
+/// when the keychain was already used. `STEMPEL_KEYCHAIN=none` does the same from the start.
+pub fn without_keychain() -> bool {
+    READY.set(Err(TURNED_OFF.to_owned())).is_ok()
+}
+
 fn keychain_ready() -> Result<()> {
-    static READY: OnceLock<std::result::Result<(), String>> = OnceLock::new();
     let state = READY.get_or_init(|| {
+        if std::env::var("STEMPEL_KEYCHAIN").as_deref() == Ok("none") {
+            return Err(TURNED_OFF.to_owned());
+        }
         if std::env::var("STEMPEL_KEYCHAIN").as_deref() == Ok("mock") {
             let store = keyring_core::mock::Store::new().map_err(|e| e.to_string())?;
             keyring_core::set_default_store(store);

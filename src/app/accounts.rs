@@ -8,6 +8,7 @@ mod form;
 
 use eframe::egui;
 
+pub use self::form::PasswordKeep;
 use self::form::{Form, FormAction};
 use super::command::Command;
 use super::labels::transcript_text;
@@ -26,6 +27,10 @@ pub struct AccountsScreen {
     /// The last connection test: account, and its transcript or failure.
     test: Option<(String, TestState)>,
     error: Option<String>,
+    /// Whether the OS keychain answered (`None`: not asked yet).
+    keychain: Option<bool>,
+    /// The accounts with a password in the keychain, as last asked.
+    in_keychain: std::collections::HashSet<String>,
 }
 
 /// A connection test: still on its job thread, or its conversation (or why it failed).
@@ -82,6 +87,30 @@ impl AccountsScreen {
         self.reload(store);
     }
 
+    /// The keychain's answer: whether it is there, and which accounts have a password in it.
+    pub fn passwords_checked(&mut self, keychain: bool, stored: Vec<String>) {
+        self.keychain = Some(keychain);
+        self.in_keychain = stored.into_iter().collect();
+    }
+
+    /// Where the account's password comes from, or that it has none (weak / warning text).
+    fn password_state(&self, a: &Account) -> Option<(String, bool)> {
+        if a.smtp.user.is_empty() {
+            return None; // no login: nothing to keep
+        }
+        Some(if a.password_command.is_some() {
+            (t!("password-by-command"), false)
+        } else if crate::secrets::kept_for_session(&a.name) {
+            (t!("password-this-session"), false)
+        } else if self.in_keychain.contains(&a.name) {
+            (t!("password-in-keychain"), false)
+        } else if self.keychain.is_none() {
+            return None; // not known yet
+        } else {
+            (t!("password-missing"), true)
+        })
+    }
+
     /// Something the user should know about, above the list (a form stays open).
     pub fn show_error(&mut self, message: String) {
         self.error = Some(message);
@@ -116,7 +145,7 @@ impl AccountsScreen {
         let mut edit = None;
         egui::Grid::new("accounts")
             .striped(true)
-            .num_columns(4)
+            .num_columns(5)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
                 for a in &self.accounts {
@@ -128,9 +157,23 @@ impl AccountsScreen {
                         a.smtp.port,
                         security_short(a.smtp.security)
                     ));
+                    match self.password_state(a) {
+                        Some((text, true)) => {
+                            ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {text}"));
+                        }
+                        Some((text, false)) => {
+                            ui.weak(text);
+                        }
+                        None => {
+                            ui.label("");
+                        }
+                    }
                     ui.horizontal(|ui| {
                         if ui.button(t!("edit")).clicked() {
                             edit = Some(Form::from_account(a));
+                        }
+                        if ui.button(t!("account-remove")).clicked() {
+                            command = Some(Command::RemoveAccount(a.name.clone()));
                         }
                         let running = matches!(self.test, Some((_, TestState::Running)));
                         if ui
@@ -147,13 +190,14 @@ impl AccountsScreen {
         if edit.is_some() {
             self.form = edit;
         }
-        self.test_result(ui);
+        // The form being filled in comes first, then the last connection test.
         if self.form.is_some() {
             ui.separator();
             if let Some(save) = self.form_ui(ui) {
                 command = Some(save);
             }
         }
+        self.test_result(ui);
         command
     }
 
@@ -171,14 +215,18 @@ impl AccountsScreen {
                 });
             }
             TestState::Done(result) => {
+                // In the user's words; the technical detail is in the conversation below.
                 let (lines, verdict) = match result {
                     Ok(lines) => (lines, None),
                     Err(f) => (
                         &f.transcript,
                         Some(format!(
-                            "{}\n{}\n{}",
-                            f.error,
-                            f.explanation.meaning_text(),
+                            "{}\n{}",
+                            t!(
+                                "account-test-failed",
+                                account = name.clone(),
+                                meaning = f.explanation.meaning_text()
+                            ),
                             f.explanation.advice_text()
                         )),
                     ),
@@ -209,7 +257,7 @@ impl AccountsScreen {
     /// the account to store.
     fn form_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
         let form = self.form.as_mut()?;
-        match form.show(ui)? {
+        match form.show(ui, self.keychain)? {
             FormAction::Cancel => {
                 self.form = None;
                 None

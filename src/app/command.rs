@@ -3,11 +3,12 @@
 //! the frame"). This is the one place where the window writes to the store, starts a send or
 //! a scan, or starts a job; drawing only reads.
 
+use super::accounts::PasswordKeep;
 use super::compose::ComposeForm;
 use super::{Folder, Screen, StempelApp};
 use crate::model::{Account, MessageState};
 use crate::outbox::Destination;
-use crate::secrets::Secret;
+use crate::secrets::{self, Secret};
 use crate::t;
 use crate::worker::stamper;
 
@@ -18,6 +19,8 @@ pub enum Confirm {
     Resend(Vec<i64>),
     /// Mails to be deleted with everything kept about them.
     Delete(Vec<i64>),
+    /// An account to be removed (its sent mails stay).
+    RemoveAccount(String),
 }
 
 /// One thing the user asked for in a list, the message view, a form, a dialog or a shortcut.
@@ -64,7 +67,11 @@ pub enum Command {
         /// Whether it replaces a stored account of that name (else it is added).
         existing: bool,
         password: Option<Secret>,
+        /// Where the password goes.
+        keep: PasswordKeep,
     },
+    /// Remove an account: asks first.
+    RemoveAccount(String),
     /// Connect, secure and log in with an account, then QUIT (a job).
     TestConnection(Account),
     /// Store the mail in Compose as a draft or in the buffer; `send_now` sends it at once.
@@ -115,6 +122,7 @@ impl StempelApp {
             Command::Confirmed => match self.confirm.take() {
                 Some(Confirm::Resend(ids)) => self.requeue_and_send(ids),
                 Some(Confirm::Delete(ids)) => self.delete(&ids),
+                Some(Confirm::RemoveAccount(name)) => self.remove_account(&name),
                 None => {}
             },
             Command::Cancelled => self.confirm = None,
@@ -131,7 +139,9 @@ impl StempelApp {
                 account,
                 existing,
                 password,
-            } => self.save_account(&account, existing, password),
+                keep,
+            } => self.save_account(&account, existing, password, keep),
+            Command::RemoveAccount(name) => self.confirm = Some(Confirm::RemoveAccount(name)),
             Command::TestConnection(account) => {
                 self.accounts.testing(&account.name);
                 self.jobs.test_connection(account);
@@ -276,7 +286,13 @@ impl StempelApp {
         }
     }
 
-    fn save_account(&mut self, account: &Account, existing: bool, password: Option<Secret>) {
+    fn save_account(
+        &mut self,
+        account: &Account,
+        existing: bool,
+        password: Option<Secret>,
+        keep: PasswordKeep,
+    ) {
         let stored = if existing {
             self.store.update_account(account)
         } else {
@@ -286,10 +302,45 @@ impl StempelApp {
             self.accounts.show_error(e.localized());
             return;
         }
-        if let Some(password) = password {
-            self.jobs.save_password(account.name.clone(), password);
+        let name = account.name.clone();
+        match (keep, password) {
+            (PasswordKeep::Session, Some(password)) => secrets::keep_for_session(&name, password),
+            // A failed write keeps the password for this session and says so.
+            (PasswordKeep::Keychain, Some(password)) => self.jobs.save_password(name, password),
+            (PasswordKeep::Command, _) => secrets::forget_for_session(&name),
+            (_, None) => {}
         }
         self.accounts.saved(&self.store);
+        self.check_passwords();
+    }
+
+    fn remove_account(&mut self, name: &str) {
+        match self.store.remove_account(name) {
+            Ok(kept) => {
+                secrets::forget_for_session(name);
+                self.jobs.forget_password(name.to_owned());
+                let account = name.to_owned();
+                self.toasts.info(if kept {
+                    t!("account-removed-kept", account = account)
+                } else {
+                    t!("account-removed", account = account)
+                });
+                self.accounts.saved(&self.store);
+                self.reload();
+            }
+            Err(e) => self.accounts.show_error(e.localized()),
+        }
+    }
+
+    /// Has a job find out whether the keychain answers and which accounts have a password
+    /// there, for the accounts screen.
+    pub(super) fn check_passwords(&self) {
+        let names = self
+            .store
+            .accounts()
+            .map(|a| a.into_iter().map(|a| a.name).collect())
+            .unwrap_or_default();
+        self.jobs.check_passwords(names);
     }
 
     fn save_mail(&mut self, destination: Destination, send_now: bool) {

@@ -28,7 +28,13 @@ impl StempelApp {
             Screen::Mails(folder) => commands.extend(self.mails(ui, folder)),
             Screen::Compose => commands.extend(self.compose.show(ui)),
             Screen::Accounts => {
-                commands.extend(self.accounts.show(ui, self.sandbox.is_some()));
+                // The form is taller than a small window.
+                egui::ScrollArea::vertical()
+                    .id_salt("accounts")
+                    .auto_shrink(false)
+                    .show(ui, |ui| {
+                        commands.extend(self.accounts.show(ui, self.sandbox.is_some()));
+                    });
             }
             Screen::Settings => {
                 commands.extend(settings::show(ui, &mut self.settings, &self.paths));
@@ -79,6 +85,9 @@ impl StempelApp {
                 );
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if !self.reports_possible {
+                    return; // no account reads a mailbox: no reports to look for
+                }
                 if ui
                     .add_enabled(
                         !self.scanning && self.scanner.is_some(),
@@ -100,6 +109,20 @@ impl StempelApp {
                 ui.label(checked);
                 if self.scanning {
                     ui.spinner();
+                }
+                if !self.scan_failures.is_empty() {
+                    let accounts: Vec<&str> =
+                        self.scan_failures.iter().map(|(a, _)| a.as_str()).collect();
+                    let why: Vec<String> = self
+                        .scan_failures
+                        .iter()
+                        .map(|(a, e)| format!("{a}: {e}"))
+                        .collect();
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        t!("bounces-check-failed", accounts = accounts.join(", ")),
+                    )
+                    .on_hover_text(why.join("\n"));
                 }
             });
         });
@@ -159,6 +182,11 @@ impl StempelApp {
                 t!("delete-title", count = ids.len()),
                 t!("delete-warning"),
                 t!("delete"),
+            ),
+            Confirm::RemoveAccount(name) => (
+                t!("account-remove-title", account = name.clone()),
+                t!("account-remove-warning"),
+                t!("account-remove"),
             ),
         };
         let mut command = None;

@@ -28,11 +28,16 @@ pub enum Done {
         account: String,
         result: Result<Vec<TranscriptLine>, Box<sender::OpenFailure>>,
     },
-    /// A password written to the keychain.
+    /// A password written to the keychain; on failure it was kept for this session instead.
     PasswordSaved {
         account: String,
         result: Result<(), String>,
     },
+    /// A removed account's password is gone from the keychain (or could not be removed).
+    PasswordForgotten,
+    /// Whether the keychain answers, and the accounts (of those asked about) with a password
+    /// stored there.
+    Passwords { keychain: bool, stored: Vec<String> },
     /// "Save proof…": where the evidence file went and why it has no fresh stamp, if so;
     /// `Ok(None)` when the user closed the dialog.
     ProofSaved {
@@ -113,11 +118,46 @@ impl Jobs {
         });
     }
 
-    /// Stores a password in the OS keychain (a D-Bus round trip on Linux).
+    /// Stores a password in the OS keychain (a D-Bus round trip on Linux); when the keychain
+    /// fails, the password is kept for this session, so sending works until the window closes.
     pub fn save_password(&self, account: String, password: Secret) {
         self.spawn("keychain-write", move || {
-            let result = secrets::store_password(&account, &password).map_err(|e| e.to_string());
+            let result = match secrets::store_password(&account, &password) {
+                Ok(()) => {
+                    secrets::forget_for_session(&account);
+                    Ok(())
+                }
+                Err(e) => {
+                    secrets::keep_for_session(&account, password);
+                    Err(e.to_string())
+                }
+            };
             Done::PasswordSaved { account, result }
+        });
+    }
+
+    /// Removes a removed account's password from the keychain (a failure leaves an unused
+    /// entry, nothing else).
+    pub fn forget_password(&self, account: String) {
+        self.spawn("keychain-delete", move || {
+            let _ = secrets::delete_password(&account);
+            Done::PasswordForgotten
+        });
+    }
+
+    /// Asks the keychain whether it answers and which of `accounts` have a password there.
+    pub fn check_passwords(&self, accounts: Vec<String>) {
+        self.spawn("keychain-check", move || {
+            let keychain = secrets::keychain_available().is_ok();
+            let stored = if keychain {
+                accounts
+                    .into_iter()
+                    .filter(|a| matches!(secrets::keychain_password(a), Ok(Some(_))))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Done::Passwords { keychain, stored }
         });
     }
 

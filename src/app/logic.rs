@@ -113,9 +113,9 @@ impl StempelApp {
                 if n > 0 {
                     self.toasts.info(t!("toast-reports", count = n));
                 }
-                for (account, e) in errors {
-                    self.toasts.error(format!("{account}: {e}"));
-                }
+                // Shown beside "Reports checked" until a check succeeds, not as a toast that
+                // returns every few minutes.
+                self.scan_failures = errors;
                 true
             }
             scanner::Event::Problem(p) => {
@@ -153,12 +153,21 @@ impl StempelApp {
                 }
             }
             jobs::Done::Tested { account, result } => self.accounts.tested(&account, result),
-            jobs::Done::PasswordSaved { account, result } => match result {
-                Ok(()) => self
-                    .toasts
-                    .info(t!("toast-password-saved", account = account)),
-                Err(e) => self.toasts.error(e),
-            },
+            jobs::Done::PasswordSaved { account, result } => {
+                match result {
+                    Ok(()) => self
+                        .toasts
+                        .info(t!("toast-password-saved", account = account)),
+                    Err(_) => self
+                        .accounts
+                        .show_error(t!("keychain-failed-session", account = account)),
+                }
+                self.check_passwords();
+            }
+            jobs::Done::PasswordForgotten => {}
+            jobs::Done::Passwords { keychain, stored } => {
+                self.accounts.passwords_checked(keychain, stored);
+            }
             jobs::Done::ProofSaved { result } => match result {
                 Ok(None) => {}
                 Ok(Some((path, problem))) => {

@@ -129,21 +129,21 @@ impl Window {
         self.harness.step();
     }
 
-    /// Types into the (first) text field called `field`.
+    /// Types into the (first) text or password field called `field`.
     pub fn type_into(&mut self, field: &str, text: &str) {
-        let first = |h: &Harness<'static, StempelApp>| {
-            h.query_all_by_role_and_label(Role::TextInput, field)
-                .next()
+        fn find<'h>(h: &'h Harness<'static, StempelApp>, field: &'h str) -> egui_kittest::Node<'h> {
+            h.query_all_by_label(field)
+                .find(|n| {
+                    matches!(
+                        n.accesskit_node().role(),
+                        Role::TextInput | Role::PasswordInput
+                    )
+                })
                 .unwrap_or_else(|| panic!("no text field {field:?}"))
-                .focus();
-        };
-        first(&self.harness);
+        }
+        find(&self.harness, field).focus();
         self.harness.step();
-        self.harness
-            .query_all_by_role_and_label(Role::TextInput, field)
-            .next()
-            .unwrap()
-            .type_text(text);
+        find(&self.harness, field).type_text(text);
         self.harness.step();
     }
 

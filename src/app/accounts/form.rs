@@ -10,6 +10,18 @@ use crate::presets::{self, Preset};
 use crate::secrets::Secret;
 use crate::t;
 
+/// Where an account's password is kept.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PasswordKeep {
+    /// The OS keychain.
+    #[default]
+    Keychain,
+    /// Printed by a command the user gives, run at every login.
+    Command,
+    /// In memory until the window closes (no keychain on this computer).
+    Session,
+}
+
 /// What the form's buttons asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormAction {
@@ -31,7 +43,12 @@ pub struct Form {
     smtp_security: Option<Security>,
     smtp_user: String,
     auth: AuthMethod,
+    keep: PasswordKeep,
     password: String,
+    password_command: String,
+    /// The login name as filled in from the sender's address: it follows the sender until
+    /// the user types another.
+    user_from_sender: String,
     imap_host: String,
     imap_port: String,
     imap_security: Option<Security>,
@@ -48,12 +65,25 @@ impl Form {
         }
     }
 
-    /// The form for editing a stored account (its password stays in the keychain, unshown).
+    /// The form for editing a stored account (its password stays where it is, unshown); the
+    /// provider's preset is the one whose server it uses.
     pub fn from_account(a: &Account) -> Self {
+        let keep = if a.password_command.is_some() {
+            PasswordKeep::Command
+        } else if crate::secrets::kept_for_session(&a.name) {
+            PasswordKeep::Session
+        } else {
+            PasswordKeep::Keychain
+        };
         Self {
             editing: Some(a.name.clone()),
             name: a.name.clone(),
-            preset: None,
+            preset: presets::PRESETS
+                .iter()
+                .find(|p| !p.smtp.0.is_empty() && p.smtp.0.eq_ignore_ascii_case(&a.smtp.host)),
+            keep,
+            password_command: a.password_command.clone().unwrap_or_default(),
+            user_from_sender: String::new(),
             from: a.from.to_string(),
             reply_to: a.reply_to.clone().unwrap_or_default(),
             smtp_host: a.smtp.host.clone(),
@@ -127,10 +157,16 @@ impl Form {
         account.smtp.user = user;
         account.imap = imap;
         account.auth = self.auth;
+        if self.keep == PasswordKeep::Command {
+            let command = self.password_command.trim();
+            if command.is_empty() {
+                return Err(t!("error-password-command"));
+            }
+            account.password_command = Some(command.to_owned());
+        }
         // What the form does not show stays as it was.
         if let Some(old) = old {
             account.imap_folders.clone_from(&old.imap_folders);
-            account.password_command.clone_from(&old.password_command);
             account.ca_file.clone_from(&old.ca_file);
         }
         Ok(account)
@@ -151,12 +187,78 @@ impl Form {
             account,
             existing: self.editing.is_some(),
             password,
+            keep: self.keep,
         })
     }
 
-    /// Draws the form; returns what its buttons asked for.
+    /// The login name follows the sender's address until the user types another one.
+    fn follow_sender(&mut self) {
+        if self.smtp_user != self.user_from_sender {
+            return;
+        }
+        let address = crate::mail::parse_mailbox(&self.from)
+            .map(|m| m.address)
+            .unwrap_or_default();
+        self.smtp_user.clone_from(&address);
+        self.user_from_sender = address;
+    }
+
+    /// Where the password is kept, and the password or the command. `keychain`: whether the
+    /// OS keychain answered (`None`: not known yet).
+    fn password_rows(&mut self, ui: &mut egui::Ui, keychain: Option<bool>) {
+        if keychain == Some(false) && self.keep == PasswordKeep::Keychain {
+            // Nothing can be kept there: this session, unless the user gives a command.
+            self.keep = PasswordKeep::Session;
+        }
+        let l = ui.label(t!("account-password-keep"));
+        ui.horizontal_wrapped(|ui| {
+            ui.add_enabled_ui(keychain != Some(false), |ui| {
+                ui.selectable_value(&mut self.keep, PasswordKeep::Keychain, t!("keep-keychain"));
+            });
+            ui.selectable_value(&mut self.keep, PasswordKeep::Command, t!("keep-command"))
+                .on_hover_text(t!("keep-command-hint"));
+            ui.selectable_value(&mut self.keep, PasswordKeep::Session, t!("keep-session"))
+                .on_hover_text(t!("keep-session-hint"));
+        })
+        .response
+        .labelled_by(l.id);
+        ui.end_row();
+        if keychain == Some(false) {
+            ui.label("");
+            ui.scope(|ui| {
+                ui.set_max_width(560.0);
+                let text = egui::RichText::new(t!("keychain-unavailable"))
+                    .color(ui.visuals().warn_fg_color);
+                ui.add(egui::Label::new(text).wrap());
+            });
+            ui.end_row();
+        }
+        if self.keep == PasswordKeep::Command {
+            let l = ui.label(t!("account-password-command"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.password_command)
+                    .hint_text("pass show mail/firma")
+                    .desired_width(320.0),
+            )
+            .labelled_by(l.id);
+        } else {
+            let l = ui.label(t!("account-password"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.password)
+                    .password(true)
+                    .hint_text(t!("account-password-hint"))
+                    .desired_width(320.0),
+            )
+            .labelled_by(l.id);
+        }
+        ui.end_row();
+    }
+
+    /// Draws the form; returns what its buttons asked for. `keychain`: whether the OS keychain
+    /// answered (`None`: not known yet).
     #[allow(clippy::too_many_lines)] // a form reads best top to bottom, field by field
-    pub fn show(&mut self, ui: &mut egui::Ui) -> Option<FormAction> {
+    pub fn show(&mut self, ui: &mut egui::Ui, keychain: Option<bool>) -> Option<FormAction> {
+        self.follow_sender();
         ui.heading(if self.editing.is_some() {
             t!("account-edit-title")
         } else {
@@ -222,15 +324,7 @@ impl Form {
                 .response
                 .labelled_by(l.id);
                 ui.end_row();
-                let l = ui.label(t!("account-password"));
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.password)
-                        .password(true)
-                        .hint_text(t!("account-password-hint"))
-                        .desired_width(320.0),
-                )
-                .labelled_by(l.id);
-                ui.end_row();
+                self.password_rows(ui, keychain);
                 ui.strong(t!("account-imap"));
                 ui.weak(t!("account-imap-hint"));
                 ui.end_row();
