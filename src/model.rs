@@ -442,6 +442,28 @@ pub struct Attempt {
     pub transcript: Vec<TranscriptLine>,
 }
 
+impl Attempt {
+    /// What happened and what to do, in the user's language where the catalogue has the
+    /// explanation's key, else as stored (English, `meaning; advice`).
+    #[must_use]
+    pub fn explained(&self) -> Option<(String, String)> {
+        match (&self.explanation_key, &self.explanation) {
+            (Some(key), stored) => {
+                let (meaning, advice) = stored
+                    .as_deref()
+                    .and_then(|s| s.split_once("; "))
+                    .unwrap_or(("", ""));
+                Some((
+                    crate::i18n::text_or(key, meaning),
+                    crate::i18n::advice_or(key, advice),
+                ))
+            }
+            (None, Some(stored)) => Some((stored.clone(), String::new())),
+            (None, None) => None,
+        }
+    }
+}
+
 /// What the store knows about a recipient's delivery.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Delivery {

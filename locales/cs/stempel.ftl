@@ -25,7 +25,7 @@ folder-sent = Odeslané
 folder-failed = Neúspěšné
 folder-drafts = Koncepty
 sender-not-running = Odesílání neběží; spusťte Stempel znovu.
-toast-send-failed = E-mail { $id } nebyl odeslán: { $why }
+toast-send-failed = „{ $subject }“ pro { $to } nebyl odeslán: { $why }
 toast-sent = { $count ->
     [one] Odeslán 1 e-mail
     [few] Odeslány { $count } e-maily
@@ -292,6 +292,7 @@ cli-queue-id = ID ve frontě: { $queue_id }
 cli-what-to-do = co dělat: { $advice }
 cli-account-added = účet { $account } přidán
 cli-set-password = uložte jeho heslo příkazem: { $command }
+cli-attempt = Pokus { $n }, { $time }
 account-removed = Účet „{ $account }“ odstraněn.
 account-removed-kept = Účet „{ $account }“ odstraněn; jeho odeslané e-maily a jejich důkazy zůstávají v Odeslaných.
 cli-password-not-removed = heslo se z klíčenky nepodařilo odstranit: { $reason }

@@ -24,7 +24,7 @@ folder-sent = Gesendet
 folder-failed = Fehlgeschlagen
 folder-drafts = Entwürfe
 sender-not-running = Der Versand läuft nicht; bitte Stempel neu starten.
-toast-send-failed = Mail { $id } wurde nicht gesendet: { $why }
+toast-send-failed = „{ $subject }“ an { $to } wurde nicht gesendet: { $why }
 toast-sent = { $count ->
     [one] 1 Mail gesendet
    *[other] { $count } Mails gesendet
@@ -286,6 +286,7 @@ cli-queue-id = Queue-ID: { $queue_id }
 cli-what-to-do = was tun: { $advice }
 cli-account-added = Konto { $account } hinzugefügt
 cli-set-password = Passwort speichern mit: { $command }
+cli-attempt = Versuch { $n } um { $time }
 account-removed = Konto „{ $account }“ entfernt.
 account-removed-kept = Konto „{ $account }“ entfernt; seine gesendeten Mails und ihre Nachweise bleiben unter Gesendet.
 cli-password-not-removed = das Passwort konnte nicht aus dem Schlüsselbund entfernt werden: { $reason }

@@ -24,7 +24,7 @@ folder-sent = Sent
 folder-failed = Failed
 folder-drafts = Drafts
 sender-not-running = The sender is not running; restart Stempel.
-toast-send-failed = Mail { $id } was not sent: { $why }
+toast-send-failed = “{ $subject }” to { $to } was not sent: { $why }
 toast-sent = { $count ->
     [one] 1 mail sent
    *[other] { $count } mails sent
@@ -286,6 +286,7 @@ cli-queue-id = queue id: { $queue_id }
 cli-what-to-do = what to do: { $advice }
 cli-account-added = account { $account } added
 cli-set-password = store its password with: { $command }
+cli-attempt = Attempt { $n } at { $time }
 account-removed = Account "{ $account }" removed.
 account-removed-kept = Account "{ $account }" removed; its sent mails and their proof stay in Sent.
 cli-password-not-removed = the password could not be removed from the keychain: { $reason }

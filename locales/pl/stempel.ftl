@@ -25,7 +25,7 @@ folder-sent = Wysłane
 folder-failed = Nieudane
 folder-drafts = Szkice
 sender-not-running = Wysyłanie nie działa; uruchom Stempel ponownie.
-toast-send-failed = Mail { $id } nie został wysłany: { $why }
+toast-send-failed = „{ $subject }” do { $to } nie został wysłany: { $why }
 toast-sent = { $count ->
     [one] Wysłano 1 mail
     [few] Wysłano { $count } maile
@@ -292,6 +292,7 @@ cli-queue-id = nr kolejki: { $queue_id }
 cli-what-to-do = co zrobić: { $advice }
 cli-account-added = dodano konto { $account }
 cli-set-password = zapisz jego hasło poleceniem: { $command }
+cli-attempt = Próba { $n }, { $time }
 account-removed = Konto „{ $account }” usunięte.
 account-removed-kept = Konto „{ $account }” usunięte; jego wysłane maile i ich dowody zostają w Wysłanych.
 cli-password-not-removed = nie udało się usunąć hasła z pęku kluczy: { $reason }

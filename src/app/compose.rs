@@ -81,6 +81,8 @@ impl ComposeForm {
         Self {
             account: accounts.first().cloned().unwrap_or_default(),
             accounts,
+            // Invoices ask for the delivery report, as the example mail and the CLI do.
+            notify_delivery: true,
             ..Self::default()
         }
     }

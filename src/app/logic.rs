@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 
 use super::command::Command;
-use super::{Progress, Screen, StempelApp, jobs};
+use super::{Folder, Progress, Screen, StempelApp, jobs};
 use crate::config::Theme;
 use crate::model::Outcome;
 use crate::t;
@@ -74,8 +74,34 @@ impl StempelApp {
                 });
                 if matches!(r.outcome, Outcome::Failed | Outcome::Uncertain) {
                     let why = r.explanation.map(|e| e.meaning_text()).unwrap_or_default();
-                    self.toasts
-                        .error(t!("toast-send-failed", id = r.id, why = why));
+                    // Named as the user knows it: its subject and first recipient.
+                    let (subject, to) = self.store.message(r.id).map_or_else(
+                        |_| (format!("#{}", r.id), String::new()),
+                        |m| {
+                            let to = m.recipients.first().map(|r| r.address.clone());
+                            (m.subject, to.unwrap_or_default())
+                        },
+                    );
+                    self.toasts.error(t!(
+                        "toast-send-failed",
+                        subject = subject,
+                        to = to,
+                        why = why
+                    ));
+                }
+                // The mail the user is looking at left the Buffer: follow it to its folder.
+                if self.selected.as_ref().is_some_and(|m| m.id == r.id)
+                    && self.screen == Screen::Mails(Folder::Buffer)
+                {
+                    let folder = match r.outcome {
+                        Outcome::Sent => Some(Folder::Sent),
+                        Outcome::Failed | Outcome::Uncertain => Some(Folder::Failed),
+                        Outcome::Deferred => None,
+                    };
+                    if let Some(folder) = folder {
+                        self.go(Screen::Mails(folder));
+                        self.open(r.id);
+                    }
                 }
                 true
             }

@@ -6,7 +6,7 @@ use eframe::egui;
 
 use super::command::Command;
 use super::labels::{delivery_color, delivery_label, state_label, transcript_text};
-use crate::model::{Attempt, Message, MessageState, Outcome};
+use crate::model::{Message, MessageState, Outcome};
 use crate::smtp::explain;
 use crate::store::Store;
 use crate::t;
@@ -184,25 +184,6 @@ fn message_tab(ui: &mut egui::Ui, m: &Message) {
     ui.add(egui::Label::new(&m.body_text).wrap());
 }
 
-/// The explanation of an attempt in the user's language: from its catalogue key when known,
-/// else the English text stored with it.
-fn explanation(a: &Attempt) -> Option<(String, String)> {
-    match (&a.explanation_key, &a.explanation) {
-        (Some(key), stored) => {
-            let (meaning, advice) = stored
-                .as_deref()
-                .and_then(|s| s.split_once("; "))
-                .unwrap_or(("", ""));
-            Some((
-                crate::i18n::text_or(key, meaning),
-                crate::i18n::advice_or(key, advice),
-            ))
-        }
-        (None, Some(stored)) => Some((stored.clone(), String::new())),
-        (None, None) => None,
-    }
-}
-
 /// The stages of proof in plain words, each with what it proves and what it does not.
 /// `stamping`: whether a time-stamping authority is set now.
 fn proof_section(ui: &mut egui::Ui, m: &Message, stamping: bool) {
@@ -358,13 +339,16 @@ fn sent_tab(ui: &mut egui::Ui, m: &Message, stamping: bool) {
                 field(ui, &t!("field-next-attempt"), crate::i18n::datetime(next));
                 field(ui, "", egui::RichText::new(t!("retry-while-open")).weak());
             }
-            if let Some(e) = &a.error {
+            let explained = a.explained();
+            // The technical error only where no explanation in the user's words exists (the
+            // conversation below has every detail).
+            if let (Some(e), None) = (&a.error, &explained) {
                 let color = ui.visuals().error_fg_color;
                 ui.label(egui::RichText::new(t!("field-error")).weak());
                 ui.colored_label(color, e);
                 ui.end_row();
             }
-            if let Some((meaning, advice)) = explanation(a) {
+            if let Some((meaning, advice)) = explained {
                 field(ui, &t!("field-what-happened"), meaning);
                 if !advice.is_empty() {
                     field(

@@ -41,53 +41,78 @@ pub(super) fn list_line(m: &Message) -> String {
     )
 }
 
+/// `Label:` padded to the width of the longest label of `show`, so values line up.
+fn label(name: &str) -> String {
+    let width: usize = 14;
+    let shown = format!("{name}:");
+    let pad = width.saturating_sub(shown.chars().count());
+    format!("{shown}{}", " ".repeat(pad))
+}
+
+/// A mail state or delivery state as the user's language names it.
+fn named(prefix: &str, key: &str) -> String {
+    crate::i18n::text_or(&format!("{prefix}-{key}"), key)
+}
+
 /// One mail in `stempel show`: headers, attachments, every attempt with its conversation, and
-/// the reports received.
+/// the reports received. Labels in the user's language; what servers said as they said it.
 pub(super) fn show_text(m: &Message) -> String {
+    use crate::model::RecipientKind;
     let mut s = String::new();
-    let _ = writeln!(s, "Mail {} ({})", m.id, m.state);
-    let _ = writeln!(s, "Message-ID: {}", m.message_id);
-    let _ = writeln!(s, "From:       {}", m.from);
+    let _ = writeln!(s, "#{} ({})", m.id, named("state", m.state.as_str()));
+    let _ = writeln!(s, "{}{}", label("Message-ID"), m.message_id);
+    let _ = writeln!(s, "{}{}", label(&t!("field-from")), m.from);
     for r in &m.recipients {
-        let _ = writeln!(
-            s,
-            "{:<11} {} [{}{}]",
-            format!("{}:", r.kind.as_str()),
-            r.address,
-            r.delivery.state.as_str(),
-            r.delivery
-                .status
-                .as_deref()
-                .map(|st| format!(" {st}"))
-                .unwrap_or_default()
-        );
+        let kind = match r.kind {
+            RecipientKind::To => t!("field-to"),
+            RecipientKind::Cc => t!("field-cc"),
+            RecipientKind::Bcc => t!("field-bcc"),
+        };
+        let status = r
+            .delivery
+            .status
+            .as_deref()
+            .map(|st| format!(" {st}"))
+            .unwrap_or_default();
+        let state = named("delivery", r.delivery.state.as_str());
+        let _ = writeln!(s, "{}{} [{state}{status}]", label(&kind), r.address);
     }
-    let _ = writeln!(s, "Subject:    {}", m.subject);
-    let _ = writeln!(s, "Created:    {}", when(Some(m.created_at)));
+    let _ = writeln!(s, "{}{}", label(&t!("field-subject")), m.subject);
+    let _ = writeln!(
+        s,
+        "{}{}",
+        label(&t!("field-created")),
+        when(Some(m.created_at))
+    );
     if let Some(sha) = &m.sha256 {
-        let _ = writeln!(s, "SHA-256:    {sha} ({} bytes)", m.size.unwrap_or(0));
+        let size = crate::i18n::size(m.size.unwrap_or(0));
+        let _ = writeln!(s, "{}{sha} ({size})", label("SHA-256"));
     }
     for a in &m.attachments {
+        let size = crate::i18n::size(a.size);
         let _ = writeln!(
             s,
-            "Attachment: {} ({}, {} bytes, sha256 {})",
-            a.filename, a.mime_type, a.size, a.sha256
+            "{}{} ({}, {size}, SHA-256 {})",
+            label(&t!("field-attachment")),
+            a.filename,
+            a.mime_type,
+            a.sha256
         );
     }
     if let Some(st) = &m.stamp {
+        let name = label(&t!("pdf-timestamp"));
         match (st.stamped_at, &st.last_error) {
             (Some(at), _) => {
-                let _ = writeln!(
-                    s,
-                    "Stamped:    {} by {}",
-                    when(Some(at)),
-                    st.authority.as_deref().unwrap_or("-")
-                );
+                let authority = st.authority.clone().unwrap_or_else(|| "-".to_owned());
+                let time = when(Some(at));
+                let _ = writeln!(s, "{name}{time} ({authority})");
             }
             (None, Some(e)) => {
                 let _ = writeln!(
                     s,
-                    "Stamped:    not yet ({e}); next try {}",
+                    "{name}{}; {} {}",
+                    t!("pdf-timestamp-pending", reason = e.clone()),
+                    t!("field-next-attempt"),
                     when(st.next_try_at)
                 );
             }
@@ -95,40 +120,54 @@ pub(super) fn show_text(m: &Message) -> String {
         }
     }
     for (i, a) in m.attempts.iter().enumerate() {
-        let _ = writeln!(s, "\nAttempt {} at {}", i + 1, when(a.started_at));
-        if let Some(server) = &a.server {
-            let _ = writeln!(s, "  Server:   {server}");
-        }
-        if let Some(tls) = &a.tls_version {
-            let _ = writeln!(s, "  TLS:      {tls}");
-        }
-        if let (Some(code), Some(text)) = (a.reply_code, &a.reply_text) {
-            let _ = writeln!(s, "  Reply:    {code} {text}");
-        }
-        if let Some(q) = &a.queue_id {
-            let _ = writeln!(s, "  Queue id: {q}");
-        }
-        if let Some(e) = &a.error {
-            let _ = writeln!(s, "  Error:    {e}");
-        }
-        if let Some(e) = &a.explanation {
-            let _ = writeln!(s, "  Meaning:  {e}");
-        }
-        for l in &a.transcript {
-            let _ = writeln!(s, "  {l}");
-        }
+        attempt_text(&mut s, i + 1, a);
     }
     for e in &m.events {
         let _ = writeln!(
             s,
-            "\nReport: {} {} {} {}",
+            "\n{}{} {} {} {}",
+            label(&t!("tab-delivery")),
             e.recipient.as_deref().unwrap_or("-"),
-            e.state.as_str(),
+            named("delivery", e.state.as_str()),
             e.status.as_deref().unwrap_or(""),
             e.diagnostic.as_deref().unwrap_or("")
         );
     }
     s
+}
+
+/// One attempt of `show`: server, TLS, reply, queue id, what happened, the conversation.
+fn attempt_text(s: &mut String, n: usize, a: &crate::model::Attempt) {
+    let time = when(a.started_at);
+    let _ = writeln!(s, "\n{}", t!("cli-attempt", n = n, time = time));
+    if let Some(server) = &a.server {
+        let _ = writeln!(s, "  {}{server}", label(&t!("field-server")));
+    }
+    if let Some(tls) = &a.tls_version {
+        let _ = writeln!(s, "  {}{tls}", label("TLS"));
+    }
+    if let (Some(code), Some(text)) = (a.reply_code, &a.reply_text) {
+        let _ = writeln!(s, "  {}{code} {text}", label(&t!("field-reply")));
+    }
+    if let Some(q) = &a.queue_id {
+        let _ = writeln!(s, "  {}{q}", label(&t!("field-queue-id")));
+    }
+    // What happened in the user's words; the technical error only when there are none.
+    match (a.explained(), &a.error) {
+        (Some((meaning, advice)), _) => {
+            let _ = writeln!(s, "  {}{meaning}", label(&t!("field-what-happened")));
+            if !advice.is_empty() {
+                let _ = writeln!(s, "  {}{advice}", label(&t!("field-what-to-do")));
+            }
+        }
+        (None, Some(e)) => {
+            let _ = writeln!(s, "  {}{e}", label(&t!("field-error")));
+        }
+        (None, None) => {}
+    }
+    for l in &a.transcript {
+        let _ = writeln!(s, "  {l}");
+    }
 }
 
 /// One account in `stempel account list`: name, sender, SMTP server and its security.

@@ -6,6 +6,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod cli;
+pub mod english;
 pub mod evidence;
 pub mod tsa;
 #[cfg(feature = "gui")]
