@@ -255,11 +255,11 @@ impl StempelApp {
     }
 
     /// Shows a named screen: `buffer`, `sent`, `failed`, `drafts` (a list), `sent-tab` or
-    /// `delivery` (the newest sent mail on that tab), `compose` (an example mail), `accounts`,
-    /// `settings`. Unknown names leave the Buffer.
+    /// `delivery` (the newest sent mail on that tab), `failed-tab` (the newest failed mail),
+    /// `compose` (an example mail), `accounts`, `settings`. Unknown names leave the Buffer.
     pub fn open_screen(&mut self, name: &str) {
-        let newest_sent = |app: &mut Self, tab: message::Tab| {
-            app.go(Screen::Mails(Folder::Sent));
+        let newest = |app: &mut Self, folder: Folder, tab: message::Tab| {
+            app.go(Screen::Mails(folder));
             if let Some(id) = app.list.first() {
                 app.open(id);
                 app.tab = tab;
@@ -269,8 +269,9 @@ impl StempelApp {
             "sent" => self.go(Screen::Mails(Folder::Sent)),
             "failed" => self.go(Screen::Mails(Folder::Failed)),
             "drafts" => self.go(Screen::Mails(Folder::Drafts)),
-            "sent-tab" => newest_sent(self, message::Tab::Sent),
-            "delivery" => newest_sent(self, message::Tab::Delivery),
+            "sent-tab" => newest(self, Folder::Sent, message::Tab::Sent),
+            "delivery" => newest(self, Folder::Sent, message::Tab::Delivery),
+            "failed-tab" => newest(self, Folder::Failed, message::Tab::Sent),
             "compose" => {
                 let first = self
                     .store

@@ -30,6 +30,12 @@ s queue --account firma --to "$STEMPEL_MS_CUSTOMER" --notify-delivery \
   --subject "Faktura FV/2026/11/001 — zażółć gęślą jaźń" --body "Dzień dobry, w załączeniu faktura." >/dev/null
 s queue --account firma --to "nieistniejacy@stempel.test" \
   --subject "Faktura FV/2026/11/002 — Přečteno, Größe" --body "Dobrý den." >/dev/null
+# An account whose password the server refuses: its mail fails (535), for the Failed screens.
+s account add stare --from "Firma Nowak <$STEMPEL_MS_SENDER>" --smtp-host localhost \
+  --smtp-port "$STEMPEL_MS_SUBMISSION_PORT" --smtp-security starttls --smtp-user "$STEMPEL_MS_SENDER" \
+  --password-command "printf wrong" --ca-file "$STEMPEL_MS_CA_FILE" 2>/dev/null
+s queue --account stare --to "$STEMPEL_MS_CUSTOMER" --subject "Faktura FV/2026/10/017" \
+  --body "Dzień dobry, w załączeniu faktura." >/dev/null
 s send >/dev/null 2>&1 || true
 sleep 2
 s check-bounces >/dev/null 2>&1 || true
@@ -46,9 +52,12 @@ for _ in $(seq 200); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 xdpyinfo >/dev/null 2>&1 || { echo "Xvfb did not start"; exit 1; }
 
 # One window per shot: language and theme come from settings.toml, the screen from STEMPEL_OPEN.
-shot() { # lang theme screen file
+shot() { # lang theme screen file [WxH]
   printf 'language = "%s"\ntheme = "%s"\n' "$1" "$2" >"$data/settings.toml"
-  STEMPEL_OPEN=$3 LIBGL_ALWAYS_SOFTWARE=1 "$bin" --data-dir "$data" >"$data/app.log" 2>&1 &
+  rm -f "$data/window.ron"
+  # No keychain: the accounts form shows what a computer without one gets.
+  STEMPEL_KEYCHAIN=none STEMPEL_OPEN=$3 LIBGL_ALWAYS_SOFTWARE=1 "$bin" --data-dir "$data" \
+    >"$data/app.log" 2>&1 &
   local app=$! win=""
   for _ in $(seq 100); do
     win=$(xdotool search --name '^Stempel$' 2>/dev/null | head -1 || true)
@@ -56,14 +65,19 @@ shot() { # lang theme screen file
     sleep 0.1
   done
   [ -n "$win" ] || { echo "the window did not start:"; cat "$data/app.log"; kill $app; exit 1; }
+  if [ -n "${5:-}" ]; then xdotool windowsize "$win" "${5%x*}" "${5#*x}"; fi
   sleep 3 # the first frames, the list and the start-up report check
   import -window "$win" "$out/$4.png"
   kill $app; wait $app 2>/dev/null || true
 }
 
-screens="buffer sent sent-tab delivery compose accounts settings"
+screens="buffer sent sent-tab failed-tab delivery compose accounts settings"
 for lang in ${LANGS:-en pl cs de}; do
   for screen in $screens; do shot "$lang" light "$screen" "$lang-$screen"; done
+  # A small window: the list keeps its rows and columns, the forms scroll.
+  for screen in sent-tab failed-tab accounts; do
+    shot "$lang" light "$screen" "$lang-$screen-800x600" 800x600
+  done
   if [ "$lang" = en ]; then
     for screen in $screens; do shot en dark "$screen" "en-$screen-dark"; done
   fi

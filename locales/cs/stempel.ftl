@@ -165,6 +165,9 @@ copy-hint = Zkopírovat celý rozhovor
 timeline = Průběh
 timeline-accepted = Server e-mail přijal (ID ve frontě { $queue_id })
 no-reports = Zatím žádné zprávy o doručení
+no-reports-sandbox = Žádná zpráva nepřijde: pískoviště nic nedoručuje.
+no-reports-refused = Žádná zpráva nepřijde: server e-mail odmítl, takže nikam nedošel.
+no-reports-unsent = Zprávy přicházejí po odeslání e-mailu.
 event-details = Zpráva: { $kind }, spárováno podle { $matched }
 raw-report = Zpráva tak, jak přišla:
 

@@ -160,6 +160,9 @@ copy-hint = Das ganze Gespräch kopieren
 timeline = Verlauf
 timeline-accepted = Der Server hat die Mail angenommen (Queue-ID { $queue_id })
 no-reports = Noch keine Zustellberichte
+no-reports-sandbox = Es kommt kein Bericht: die Sandbox stellt nichts zu.
+no-reports-refused = Es kommt kein Bericht: der Server hat die Mail abgelehnt, sie ging nirgendwohin.
+no-reports-unsent = Berichte kommen, nachdem die Mail gesendet wurde.
 event-details = Bericht: { $kind }, zugeordnet über { $matched }
 raw-report = Der Bericht, wie er ankam:
 

@@ -160,6 +160,9 @@ copy-hint = Copy the whole conversation
 timeline = Timeline
 timeline-accepted = The server accepted the mail (queue id { $queue_id })
 no-reports = No delivery reports yet
+no-reports-sandbox = No report will come: the sandbox delivers nothing.
+no-reports-refused = No report will come: the server refused the mail, so it went nowhere.
+no-reports-unsent = Reports come after the mail is sent.
 event-details = Report: { $kind }, matched by { $matched }
 raw-report = The report as received:
 

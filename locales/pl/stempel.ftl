@@ -165,6 +165,9 @@ copy-hint = Skopiuj całą rozmowę
 timeline = Przebieg
 timeline-accepted = Serwer przyjął mail (nr kolejki { $queue_id })
 no-reports = Brak raportów doręczenia
+no-reports-sandbox = Żaden raport nie przyjdzie: piaskownica niczego nie doręcza.
+no-reports-refused = Żaden raport nie przyjdzie: serwer odrzucił maila, więc nigdzie nie trafił.
+no-reports-unsent = Raporty przychodzą po wysłaniu maila.
 event-details = Raport: { $kind }, dopasowany przez { $matched }
 raw-report = Raport w otrzymanej postaci:
 

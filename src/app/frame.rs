@@ -14,6 +14,9 @@ use crate::t;
 /// Height the mail list keeps below the toolbar when a mail is open: about four rows.
 const LIST_MIN_HEIGHT: f32 = 100.0;
 
+/// Height below which the Sent list leaves out its chart.
+const CHART_MIN_ROOM: f32 = 640.0;
+
 impl StempelApp {
     /// One frame of the whole window: what `eframe::App::ui` draws, callable without eframe
     /// (the window benchmark runs it on a bare `egui::Context`).
@@ -209,7 +212,8 @@ impl StempelApp {
     /// A list with the selected mail below it.
     fn mails(&mut self, ui: &mut egui::Ui, folder: Folder) -> Vec<Command> {
         let mut commands = Vec::new();
-        if folder == Folder::Sent {
+        // The chart only where it leaves the list and the mail room (not at 800×600).
+        if folder == Folder::Sent && ui.available_height() >= CHART_MIN_ROOM {
             self.list.chart(ui);
         }
         commands.extend(self.list.toolbar(ui));

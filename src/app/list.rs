@@ -147,7 +147,7 @@ impl MailList {
                 .add(
                     egui::TextEdit::singleline(&mut self.since_text)
                         .hint_text(t!("date-hint"))
-                        .desired_width(90.0),
+                        .desired_width(100.0),
                 )
                 .labelled_by(from.id)
                 .changed();
@@ -156,7 +156,7 @@ impl MailList {
                 .add(
                     egui::TextEdit::singleline(&mut self.until_text)
                         .hint_text(t!("date-hint"))
-                        .desired_width(90.0),
+                        .desired_width(100.0),
                 )
                 .labelled_by(to.id)
                 .changed();
@@ -385,7 +385,12 @@ impl MailList {
                         clicked |= cell(ui, egui::RichText::new(id).monospace().into());
                     });
                     row.col(|ui| {
-                        if let Some(at) = r.next_attempt_at.filter(|_| r.is_retry()) {
+                        if r.state == MessageState::Failed {
+                            // Refused: no recipient's delivery will follow.
+                            let text = egui::RichText::new(state_label(r.state))
+                                .color(ui.visuals().error_fg_color);
+                            clicked |= cell(ui, text.into());
+                        } else if let Some(at) = r.next_attempt_at.filter(|_| r.is_retry()) {
                             let text = t!("list-retry-at", time = crate::i18n::datetime(at));
                             clicked |= cell(ui, egui::RichText::new(text).weak().into());
                         } else if let Some(d) = r.delivery_summary() {

@@ -32,9 +32,12 @@ pub fn show(
         ui.selectable_value(tab, Tab::Sent, t!("tab-sent"));
         ui.selectable_value(tab, Tab::Delivery, t!("tab-delivery"));
         ui.separator();
-        ui.strong(&m.subject);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             command = actions(ui, m);
+            // The subject gets what the buttons leave, cut short rather than under them.
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(egui::Label::new(egui::RichText::new(&m.subject).strong()).truncate());
+            });
         });
     });
     ui.separator();
@@ -121,14 +124,22 @@ fn actions(ui: &mut egui::Ui, m: &Message) -> Option<Command> {
 
 fn field(ui: &mut egui::Ui, name: &str, value: impl Into<egui::WidgetText>) {
     ui.label(egui::RichText::new(name).weak());
-    ui.label(value);
+    ui.add(egui::Label::new(value).wrap());
     ui.end_row();
+}
+
+/// The widest a field's value may be in a two-column grid of the pane: the rest after the
+/// names (about 170 points).
+fn value_width(ui: &egui::Ui) -> f32 {
+    (ui.available_width() - 170.0).max(200.0)
 }
 
 fn message_tab(ui: &mut egui::Ui, m: &Message) {
     egui::Grid::new("message-fields")
         .num_columns(2)
         .spacing([16.0, 4.0])
+        // Long values (advice, diagnostics) wrap inside the pane instead of running off it.
+        .max_col_width(value_width(ui))
         .show(ui, |ui| {
             field(ui, &t!("field-account"), &m.account);
             field(ui, &t!("field-from"), &m.from);
@@ -159,7 +170,7 @@ fn message_tab(ui: &mut egui::Ui, m: &Message) {
                 field(ui, &t!("field-size"), crate::i18n::size(size));
             }
             if let Some(sha) = &m.sha256 {
-                field(ui, "SHA-256", egui::RichText::new(sha).monospace().small());
+                field(ui, "SHA-256", egui::RichText::new(sha).monospace());
             }
             let mut asked = Vec::new();
             if m.notify_delivery {
@@ -175,7 +186,7 @@ fn message_tab(ui: &mut egui::Ui, m: &Message) {
                 ui.label(egui::RichText::new(t!("field-attachment")).weak());
                 ui.vertical(|ui| {
                     ui.label(format!("{} ({})", a.filename, crate::i18n::size(a.size)));
-                    ui.label(egui::RichText::new(format!("SHA-256 {}", a.sha256)).small());
+                    ui.label(egui::RichText::new(format!("SHA-256 {}", a.sha256)).monospace());
                 });
                 ui.end_row();
             }
@@ -288,6 +299,8 @@ fn sent_tab(ui: &mut egui::Ui, m: &Message, stamping: bool) {
     egui::Grid::new("receipt")
         .num_columns(2)
         .spacing([16.0, 4.0])
+        // Long values (advice, diagnostics) wrap inside the pane instead of running off it.
+        .max_col_width(value_width(ui))
         .show(ui, |ui| {
             if let Some(at) = a.started_at {
                 field(ui, &t!("field-date"), crate::i18n::datetime(at));
@@ -425,7 +438,18 @@ fn delivery_tab(ui: &mut egui::Ui, store: &Store, m: &Message) {
         ));
     }
     if m.events.is_empty() {
-        ui.weak(t!("no-reports"));
+        // Say when none can come, rather than "not yet" for ever.
+        ui.weak(if m.account == crate::sandbox::ACCOUNT {
+            t!("no-reports-sandbox")
+        } else {
+            match m.state {
+                MessageState::Failed => t!("no-reports-refused"),
+                MessageState::Draft | MessageState::Queued | MessageState::Sending => {
+                    t!("no-reports-unsent")
+                }
+                MessageState::Sent | MessageState::Uncertain => t!("no-reports"),
+            }
+        });
     }
     for e in &m.events {
         let when = e.at.map(crate::i18n::datetime).unwrap_or_default();

@@ -226,7 +226,7 @@ impl Form {
         if keychain == Some(false) {
             ui.label("");
             ui.scope(|ui| {
-                ui.set_max_width(560.0);
+                ui.set_max_width(ui.available_width().min(560.0));
                 let text = egui::RichText::new(t!("keychain-unavailable"))
                     .color(ui.visuals().warn_fg_color);
                 ui.add(egui::Label::new(text).wrap());
@@ -295,7 +295,7 @@ impl Form {
                     ui.label("");
                     ui.scope(|ui| {
                         // Hints are sentences: wrapped at a readable width, never cut off.
-                        ui.set_max_width(560.0);
+                        ui.set_max_width(ui.available_width().min(560.0));
                         let hint =
                             egui::RichText::new(p.hint_text()).color(ui.visuals().warn_fg_color);
                         ui.add(egui::Label::new(hint).wrap());
