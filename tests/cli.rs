@@ -535,3 +535,47 @@ fn an_account_is_removed_unless_mails_of_it_wait() {
         serde_json::json!([])
     );
 }
+
+#[test]
+fn a_send_for_the_sandbox_says_the_sandbox_needs_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    stempel(dir.path())
+        .args([
+            "account",
+            "add",
+            "sandbox",
+            "--from",
+            "you@sandbox.stempel.invalid",
+        ])
+        .args([
+            "--smtp-host",
+            "127.0.0.1",
+            "--smtp-port",
+            "9",
+            "--smtp-security",
+            "none",
+        ])
+        .assert()
+        .success();
+    queue(
+        dir.path(),
+        &[
+            "--account",
+            "sandbox",
+            "--to",
+            "klient@example.com",
+            "--subject",
+            "s",
+            "--body",
+            "b",
+        ],
+    );
+    let out = stempel(dir.path()).arg("send").output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(
+            "1 mail is for the sandbox, which runs only while the Stempel window is open"
+        ),
+        "{said}"
+    );
+}

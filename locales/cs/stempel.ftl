@@ -295,6 +295,11 @@ cli-queue-id = ID ve frontě: { $queue_id }
 cli-what-to-do = co dělat: { $advice }
 cli-account-added = účet { $account } přidán
 cli-set-password = uložte jeho heslo příkazem: { $command }
+cli-sandbox-needs-window = { $count ->
+    [one] 1 e-mail je pro pískoviště, které běží jen při otevřeném okně Stempelu: odešlete ho z okna.
+    [few] { $count } e-maily jsou pro pískoviště, které běží jen při otevřeném okně Stempelu: odešlete je z okna.
+   *[other] { $count } e-mailů je pro pískoviště, které běží jen při otevřeném okně Stempelu: odešlete je z okna.
+}
 cli-attempt = Pokus { $n }, { $time }
 account-removed = Účet „{ $account }“ odstraněn.
 account-removed-kept = Účet „{ $account }“ odstraněn; jeho odeslané e-maily a jejich důkazy zůstávají v Odeslaných.

@@ -289,6 +289,10 @@ cli-queue-id = Queue-ID: { $queue_id }
 cli-what-to-do = was tun: { $advice }
 cli-account-added = Konto { $account } hinzugefügt
 cli-set-password = Passwort speichern mit: { $command }
+cli-sandbox-needs-window = { $count ->
+    [one] 1 Mail ist für die Sandbox, die nur bei geöffnetem Stempel-Fenster läuft: senden Sie sie aus dem Fenster.
+   *[other] { $count } Mails sind für die Sandbox, die nur bei geöffnetem Stempel-Fenster läuft: senden Sie sie aus dem Fenster.
+}
 cli-attempt = Versuch { $n } um { $time }
 account-removed = Konto „{ $account }“ entfernt.
 account-removed-kept = Konto „{ $account }“ entfernt; seine gesendeten Mails und ihre Nachweise bleiben unter Gesendet.

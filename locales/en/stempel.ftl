@@ -289,6 +289,10 @@ cli-queue-id = queue id: { $queue_id }
 cli-what-to-do = what to do: { $advice }
 cli-account-added = account { $account } added
 cli-set-password = store its password with: { $command }
+cli-sandbox-needs-window = { $count ->
+    [one] 1 mail is for the sandbox, which runs only while the Stempel window is open: send it from the window.
+   *[other] { $count } mails are for the sandbox, which runs only while the Stempel window is open: send them from the window.
+}
 cli-attempt = Attempt { $n } at { $time }
 account-removed = Account "{ $account }" removed.
 account-removed-kept = Account "{ $account }" removed; its sent mails and their proof stay in Sent.

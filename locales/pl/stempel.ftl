@@ -295,6 +295,11 @@ cli-queue-id = nr kolejki: { $queue_id }
 cli-what-to-do = co zrobić: { $advice }
 cli-account-added = dodano konto { $account }
 cli-set-password = zapisz jego hasło poleceniem: { $command }
+cli-sandbox-needs-window = { $count ->
+    [one] 1 mail jest dla piaskownicy, która działa tylko przy otwartym oknie Stempla: wyślij go z okna.
+    [few] { $count } maile są dla piaskownicy, która działa tylko przy otwartym oknie Stempla: wyślij je z okna.
+   *[many] { $count } maili jest dla piaskownicy, która działa tylko przy otwartym oknie Stempla: wyślij je z okna.
+}
 cli-attempt = Próba { $n }, { $time }
 account-removed = Konto „{ $account }” usunięte.
 account-removed-kept = Konto „{ $account }” usunięte; jego wysłane maile i ich dowody zostają w Wysłanych.

@@ -115,12 +115,32 @@ fn strip_transcripts(v: &mut serde_json::Value) {
     }
 }
 
+/// The sandbox server runs inside the window: mails waiting for the sandbox account cannot be
+/// sent from the command line, which is said before they are tried (they stay for the window).
+fn warn_of_the_sandbox(paths: &Paths) -> anyhow::Result<()> {
+    let store = open_store(paths)?;
+    let waiting = store.list_ids(&crate::store::ListQuery {
+        states: vec![crate::model::MessageState::Queued],
+        ..crate::store::ListQuery::default()
+    })?;
+    let for_sandbox = store
+        .rows(&waiting)?
+        .iter()
+        .filter(|r| r.account == crate::sandbox::ACCOUNT)
+        .count();
+    if for_sandbox > 0 {
+        eprintln!("{}", t!("cli-sandbox-needs-window", count = for_sandbox));
+    }
+    Ok(())
+}
+
 /// `stempel send`: one batch of the sender thread, the due mails or the named `ids`. Exit
 /// status 1 when any mail was not sent.
 pub(super) fn send(paths: &Paths, all: bool, ids: Vec<i64>) -> anyhow::Result<ExitCode> {
     use crate::model::Outcome;
     use crate::worker::sender::{self, Event};
     paths.create()?;
+    warn_of_the_sandbox(paths)?;
     let only = if all || ids.is_empty() {
         None
     } else {
