@@ -143,50 +143,43 @@ impl AccountsScreen {
         });
         ui.separator();
         let mut edit = None;
-        egui::Grid::new("accounts")
-            .striped(true)
-            .num_columns(5)
-            .spacing([16.0, 6.0])
-            .show(ui, |ui| {
-                for a in &self.accounts {
-                    ui.strong(&a.name);
-                    ui.label(a.from.to_string());
-                    ui.monospace(format!(
-                        "{}:{} ({})",
-                        a.smtp.host,
-                        a.smtp.port,
-                        security_short(a.smtp.security)
-                    ));
-                    match self.password_state(a) {
-                        Some((text, true)) => {
-                            ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {text}"));
-                        }
-                        Some((text, false)) => {
-                            ui.weak(text);
-                        }
-                        None => {
-                            ui.label("");
-                        }
+        // One wrapped line per account: at 800 points the buttons move down, never off screen.
+        for a in &self.accounts {
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(&a.name);
+                ui.label(a.from.to_string());
+                ui.monospace(format!(
+                    "{}:{} ({})",
+                    a.smtp.host,
+                    a.smtp.port,
+                    security_short(a.smtp.security)
+                ));
+                match self.password_state(a) {
+                    Some((text, true)) => {
+                        ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {text}"));
                     }
-                    ui.horizontal(|ui| {
-                        if ui.button(t!("edit")).clicked() {
-                            edit = Some(Form::from_account(a));
-                        }
-                        if ui.button(t!("account-remove")).clicked() {
-                            command = Some(Command::RemoveAccount(a.name.clone()));
-                        }
-                        let running = matches!(self.test, Some((_, TestState::Running)));
-                        if ui
-                            .add_enabled(!running, egui::Button::new(t!("account-test")))
-                            .on_hover_text(t!("account-test-hint"))
-                            .clicked()
-                        {
-                            command = Some(Command::TestConnection(a.clone()));
-                        }
-                    });
-                    ui.end_row();
+                    Some((text, false)) => {
+                        ui.weak(text);
+                    }
+                    None => {}
+                }
+                if ui.button(t!("edit")).clicked() {
+                    edit = Some(Form::from_account(a));
+                }
+                if ui.button(t!("account-remove")).clicked() {
+                    command = Some(Command::RemoveAccount(a.name.clone()));
+                }
+                let running = matches!(self.test, Some((_, TestState::Running)));
+                if ui
+                    .add_enabled(!running, egui::Button::new(t!("account-test")))
+                    .on_hover_text(t!("account-test-hint"))
+                    .clicked()
+                {
+                    command = Some(Command::TestConnection(a.clone()));
                 }
             });
+            ui.separator();
+        }
         if edit.is_some() {
             self.form = edit;
         }

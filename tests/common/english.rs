@@ -35,20 +35,3 @@ pub fn english_lines(text: &str) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
-
-#[test]
-fn the_detector_tells_english_from_the_other_languages() {
-    assert_eq!(
-        english_lines("the server refused every recipient and could not be reached").len(),
-        1
-    );
-    for other in [
-        "Serwer odbiorcy przyjął maila; to nie dowodzi, że mail został przeczytany.",
-        "Server příjemce e-mail přijal; to ještě neznamená, že byl přečten.",
-        "Der Server des Empfängers hat die Mail angenommen; was das nicht beweist.",
-        "  12 ms S: 550 5.1.1 the user does not exist here",
-        "550 5.1.2 this domain is not known",
-    ] {
-        assert!(english_lines(other).is_empty(), "{other}");
-    }
-}

@@ -225,12 +225,9 @@ impl Form {
         ui.end_row();
         if keychain == Some(false) {
             ui.label("");
-            ui.scope(|ui| {
-                ui.set_max_width(ui.available_width().min(560.0));
-                let text = egui::RichText::new(t!("keychain-unavailable"))
-                    .color(ui.visuals().warn_fg_color);
-                ui.add(egui::Label::new(text).wrap());
-            });
+            let text =
+                egui::RichText::new(t!("keychain-unavailable")).color(ui.visuals().warn_fg_color);
+            ui.add(egui::Label::new(text).wrap());
             ui.end_row();
         }
         if self.keep == PasswordKeep::Command {
@@ -267,6 +264,8 @@ impl Form {
         egui::Grid::new("account-form")
             .num_columns(2)
             .spacing([12.0, 6.0])
+            // Hints are sentences: wrapped at a readable width inside the window, never cut off.
+            .max_col_width((ui.available_width() - 200.0).clamp(240.0, 560.0))
             .show(ui, |ui| {
                 let l = ui.label(t!("account-preset"));
                 let shown = self
@@ -293,13 +292,8 @@ impl Form {
                 ui.end_row();
                 if let Some(p) = self.preset {
                     ui.label("");
-                    ui.scope(|ui| {
-                        // Hints are sentences: wrapped at a readable width, never cut off.
-                        ui.set_max_width(ui.available_width().min(560.0));
-                        let hint =
-                            egui::RichText::new(p.hint_text()).color(ui.visuals().warn_fg_color);
-                        ui.add(egui::Label::new(hint).wrap());
-                    });
+                    let hint = egui::RichText::new(p.hint_text()).color(ui.visuals().warn_fg_color);
+                    ui.add(egui::Label::new(hint).wrap());
                     ui.end_row();
                 }
                 let new = self.editing.is_none();
