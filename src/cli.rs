@@ -61,7 +61,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
         } => outbox::list(&paths, state.as_deref(), search, json),
         Command::Show { id, json } => outbox::show(&paths, id, json),
-        Command::Send { all, ids } => outbox::send(&paths, all, ids),
+        Command::Send { all, retries, ids } => outbox::send(&paths, all, retries, ids),
         Command::Explain { reply, json } => explain::explain(&reply, json),
         Command::ParseBounce { files, json } => explain::parse_bounce(&files, json),
         Command::CheckBounces { account } => outbox::check_bounces(&paths, account.as_deref()),

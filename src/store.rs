@@ -107,7 +107,7 @@ impl StoreError {
 
 /// A mail state as the user's language names it (`state-sent`, …).
 fn state_name(state: MessageState) -> String {
-    crate::i18n::text_or(&format!("state-{state}"), state.as_str()).to_lowercase()
+    crate::i18n::text_or(&format!("state-{state}"), state.as_str())
 }
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -50,26 +50,41 @@ fn account_without_server(dir: &Path) -> u16 {
     port
 }
 
-#[test]
-fn the_service_sends_what_is_due() {
-    let lines = exec_lines();
-    assert!(lines.iter().any(|(_, args)| args == &["send"]));
-    assert!(lines.iter().any(|(_, args)| args == &["check-bounces"]));
-    let dir = tempfile::tempdir().unwrap();
-    account_without_server(dir.path());
-    let id = queue(
-        dir.path(),
+/// Queues an invoice for `firma`; returns its id.
+fn invoice(dir: &Path, subject: &str) -> String {
+    queue(
+        dir,
         &[
             "--account",
             "firma",
             "--to",
             "klient@example.com",
             "--subject",
-            "Faktura FV/2026/11/002",
+            subject,
             "--body",
             "W załączeniu faktura.",
         ],
-    );
+    )
+}
+
+#[test]
+fn the_service_sends_the_due_retries_and_leaves_untried_mails_waiting() {
+    let lines = exec_lines();
+    assert!(lines.iter().any(|(_, args)| args == &["send", "--retries"]));
+    assert!(lines.iter().any(|(_, args)| args == &["check-bounces"]));
+    let dir = tempfile::tempdir().unwrap();
+    account_without_server(dir.path());
+    let tried = invoice(dir.path(), "Faktura FV/2026/11/002");
+    // The user sends it; nobody answers, so it is deferred. Then its retry comes due.
+    stempel(dir.path()).args(["send", &tried]).output().unwrap();
+    rusqlite::Connection::open(dir.path().join("stempel.db"))
+        .unwrap()
+        .execute(
+            "UPDATE messages SET next_attempt_at = 0 WHERE id = ?1",
+            [tried.parse::<i64>().unwrap()],
+        )
+        .unwrap();
+    let untried = invoice(dir.path(), "Faktura FV/2026/11/003");
     for (_, args) in &lines {
         let out = stempel(dir.path()).args(args).output().unwrap();
         // Not sent yet is exit status 1 (which the unit ignores); anything else is a fault.
@@ -79,10 +94,13 @@ fn the_service_sends_what_is_due() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    // The mail was tried (nobody answered) and waits for its retry.
-    let mail = show(dir.path(), &id);
-    assert_eq!(mail["state"], "queued", "{mail}");
-    assert_eq!(mail["attempts"].as_array().map(Vec::len), Some(1), "{mail}");
+    let attempts = |id: &str| show(dir.path(), id)["attempts"].as_array().map(Vec::len);
+    assert_eq!(attempts(&tried), Some(2), "the retry was tried again");
+    assert_eq!(
+        attempts(&untried),
+        Some(0),
+        "a mail never sent waits for Send"
+    );
 }
 
 #[test]

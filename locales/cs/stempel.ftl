@@ -25,7 +25,7 @@ folder-sent = Odeslané
 folder-failed = Neúspěšné
 folder-drafts = Koncepty
 sender-not-running = Odesílání neběží; spusťte Stempel znovu.
-toast-send-failed = „{ $subject }“ pro { $to } nebyl odeslán: { $why }
+toast-send-failed = E-mail „{ $subject }“ pro { $to } nebyl odeslán: { $why }
 toast-sent = { $count ->
     [one] Odeslán 1 e-mail
     [few] Odeslány { $count } e-maily
@@ -133,7 +133,7 @@ field-status = Stav
 field-attempts = Pokusy
 field-next-attempt = Další pokus
 list-retry-at = Další pokus { $time }
-retry-while-open = Stempel ho pak odešle sám, dokud je toto okno otevřené. Když je okno zavřené, e-mail počká, až Stempel znovu otevřete nebo až se spustí `stempel send`.
+retry-while-open = Stempel ho pak odešle sám, pokud bude toto okno otevřené. Když je okno zavřené, e-mail počká, až Stempel znovu otevřete nebo až se spustí `stempel send`.
 date-hint = RRRR-MM-DD
 field-error = Chyba
 field-what-happened = Co se stalo
@@ -226,10 +226,10 @@ account-test = Vyzkoušet spojení
 account-test-hint = Připojit, zašifrovat, přihlásit a odpojit se a ukázat celý rozhovor
 account-testing = Zkouším účet { $account }…
 account-test-ok = Účet { $account } funguje: připojeno, zašifrováno a přihlášeno
-account-test-failed = { $account } nefunguje: { $meaning }
+account-test-failed = Účet { $account } nefunguje: { $meaning }
 account-remove = Odstranit
 account-remove-title = Odstranit účet { $account }?
-account-remove-warning = Jeho nastavení a uložené heslo budou odstraněny. E-maily z něj odeslané zůstávají v Odeslaných s důkazy; e-maily čekající v zásobníku nebo v konceptech jeho odstranění brání.
+account-remove-warning = Jeho nastavení a uložené heslo budou odstraněna. E-maily z něj odeslané zůstávají v Odeslaných s důkazy; e-maily čekající v zásobníku nebo v konceptech jeho odstranění brání.
 keychain-failed-session = Klíčenka heslo účtu { $account } neuložila. Je uschované jen pro tuto relaci: aby vydrželo nové spuštění, zadejte příkaz, který ho vypíše.
 account-new-title = Nový účet
 account-edit-title = Úprava účtu
@@ -250,13 +250,13 @@ login-xoauth2 = Token OAuth 2.0 (XOAUTH2)
 login-xoauth2-hint = Pro Gmail a Microsoft 365 bez hesel: příkaz pro heslo účtu vypíše aktuální přístupový token (například z oama nebo mailctl)
 account-password = Heslo
 account-password-hint = uloží se tam, kde je zvoleno výše
-account-password-keep = Kde je heslo
+account-password-keep = Uložení hesla
 keep-keychain = V klíčence
-keep-command = Zadává ho příkaz
+keep-command = Z příkazu
 keep-command-hint = Příkaz, který vypíše heslo, spouštěný při každém přihlášení (třeba správce hesel)
 keep-session = Jen pro tuto relaci
 keep-session-hint = Drží se v paměti, dokud se okno nezavře; po novém spuštění se Stempel zeptá znovu
-keychain-unavailable = Tento počítač nemá klíčenku, na kterou Stempel dosáhne, takže heslo tam uložit nelze. Zadejte příkaz, který ho vypíše, nebo si ho nechte jen pro tuto relaci.
+keychain-unavailable = Tento počítač nemá klíčenku, ke které má Stempel přístup, takže heslo tam uložit nelze. Zadejte příkaz, který ho vypíše, nebo si ho nechte jen pro tuto relaci.
 account-password-command = Příkaz pro heslo
 password-by-command = Heslo z příkazu
 password-this-session = Heslo pro tuto relaci
@@ -328,7 +328,7 @@ store-account-in-use = { $count ->
     [few] účet „{ $account }“ má ještě { $count } e-maily v zásobníku nebo v konceptech; nejdřív je odešlete nebo smažte
    *[other] účet „{ $account }“ má ještě { $count } e-mailů v zásobníku nebo v konceptech; nejdřív je odešlete nebo smažte
 }
-store-not-deletable = e-mail { $id } je ve stavu { $state } a nelze ho smazat (jen koncepty, e-maily v zásobníku a neodeslané)
+store-not-deletable = e-mail { $id } je ve stavu { $state } a nelze ho smazat (jen koncepty, e-maily v zásobníku a neúspěšné)
 
 ## Explanations of server replies and failures
 smtp-app-password = server chce heslo aplikace, ne běžné heslo účtu
@@ -473,8 +473,8 @@ preset-outlook = při dvoufázovém ověření použijte heslo aplikace z nastav
 preset-seznam = povolte přístup jiných poštovních programů v nastavení schránky Seznam; při dvoufázovém přihlášení použijte heslo aplikace
 preset-wp = zapněte přístup poštovních programů (IMAP/SMTP) v nastavení WP Poczta
 preset-o2 = zapněte přístup poštovních programů (IMAP/SMTP) v nastavení o2 Poczta
-preset-interia = v nastavení Interia Poczty zapněte přístup z poštovních programů; uživatelským jménem je celá e-mailová adresa
-preset-onet = v nastavení Onet Poczty zapněte přístup pro poštovní programy (IMAP, POP3, SMTP); uživatelským jménem je celá e-mailová adresa
+preset-interia = v nastavení Interia Poczta zapněte přístup z poštovních programů; uživatelským jménem je celá e-mailová adresa
+preset-onet = v nastavení Onet Poczta zapněte přístup pro poštovní programy (IMAP, POP3, SMTP); uživatelským jménem je celá e-mailová adresa
 preset-homepl = do obou polí serveru napište název svého serveru (např. serwer123456.home.pl) ze zákaznického panelu home.pl; uživatelským jménem je celá e-mailová adresa
 preset-nazwapl = do obou polí serveru napište název svého serveru (např. server123456.nazwa.pl) ze zákaznického panelu nazwa.pl; uživatelským jménem je celá e-mailová adresa
 preset-centrum = uživatelským jménem je celá e-mailová adresa; při dvoufázovém přihlášení použijte heslo aplikace

@@ -13,7 +13,7 @@ check-now-hint = Im Posteingang nach Zustellberichten, Unzustellbarkeitsmeldunge
 bounces-checking = Berichte werden geprüft…
 bounces-not-checked = Berichte noch nicht geprüft
 bounces-checked = Berichte geprüft { $time }
-bounces-check-failed = ⚠ die Prüfung ist fehlgeschlagen für { $accounts }
+bounces-check-failed = ⚠ Prüfung fehlgeschlagen für { $accounts }
 new-mail = ✉ Neue Mail
 new-mail-hint = Neue Mail schreiben (Strg+N)
 nav-emails = E-Mails
@@ -24,7 +24,7 @@ folder-sent = Gesendet
 folder-failed = Fehlgeschlagen
 folder-drafts = Entwürfe
 sender-not-running = Der Versand läuft nicht; bitte Stempel neu starten.
-toast-send-failed = „{ $subject }“ an { $to } wurde nicht gesendet: { $why }
+toast-send-failed = Mail „{ $subject }“ an { $to } wurde nicht gesendet: { $why }
 toast-sent = { $count ->
     [one] 1 Mail gesendet
    *[other] { $count } Mails gesendet
@@ -43,7 +43,7 @@ resend-title = { $count ->
     [one] Diese Mail erneut senden?
    *[other] { $count } Mails erneut senden?
 }
-resend-warning = Diese Mail kann den Kunden schon erreicht haben: sein Server kann sie angenommen haben, bevor die Verbindung abbrach. Erneutes Senden kann sie doppelt zustellen.
+resend-warning = Diese Mail kann den Kunden schon erreicht haben: der Server könnte sie angenommen haben, bevor die Verbindung abbrach. Erneutes Senden kann sie doppelt zustellen.
 resend-confirm = Erneut senden
 delete-title = { $count ->
     [one] Diese Mail löschen?
@@ -160,8 +160,8 @@ copy-hint = Das ganze Gespräch kopieren
 timeline = Verlauf
 timeline-accepted = Der Server hat die Mail angenommen (Queue-ID { $queue_id })
 no-reports = Noch keine Zustellberichte
-no-reports-sandbox = Es kommt kein Bericht: die Sandbox stellt nichts zu.
-no-reports-refused = Es kommt kein Bericht: der Server hat die Mail abgelehnt, sie ging nirgendwohin.
+no-reports-sandbox = Es kommt kein Bericht: Die Sandbox stellt nichts zu.
+no-reports-refused = Es kommt kein Bericht: Der Server hat die Mail abgelehnt, sie ging nirgendwohin.
 no-reports-unsent = Berichte kommen, nachdem die Mail gesendet wurde.
 event-details = Bericht: { $kind }, zugeordnet über { $matched }
 raw-report = Der Bericht, wie er ankam:
@@ -220,11 +220,11 @@ account-test = Verbindung testen
 account-test-hint = Verbinden, verschlüsseln, anmelden und beenden, mit dem ganzen Gespräch
 account-testing = { $account } wird getestet…
 account-test-ok = { $account } funktioniert: verbunden, verschlüsselt und angemeldet
-account-test-failed = { $account } funktioniert nicht: { $meaning }
+account-test-failed = Konto { $account } funktioniert nicht: { $meaning }
 account-remove = Entfernen
 account-remove-title = Das Konto { $account } entfernen?
 account-remove-warning = Seine Einstellungen und sein gespeichertes Passwort werden entfernt. Gesendete Mails bleiben mit ihren Nachweisen unter Gesendet; Mails, die noch im Ausgang oder in den Entwürfen warten, verhindern das Entfernen.
-keychain-failed-session = Der Schlüsselbund konnte das Passwort von { $account } nicht speichern. Es wird nur für diese Sitzung behalten: damit es einen Neustart übersteht, geben Sie einen Befehl an, der es ausgibt.
+keychain-failed-session = Der Schlüsselbund konnte das Passwort von { $account } nicht speichern. Es wird nur für diese Sitzung behalten: Damit es einen Neustart übersteht, geben Sie einen Befehl an, der es ausgibt.
 account-new-title = Neues Konto
 account-edit-title = Konto bearbeiten
 account-preset = Anbieter
@@ -244,13 +244,13 @@ login-xoauth2 = OAuth-2.0-Token (XOAUTH2)
 login-xoauth2-hint = Für Gmail und Microsoft 365 ohne Passwörter: der Passwortbefehl des Kontos gibt ein aktuelles Zugriffstoken aus (zum Beispiel von oama oder mailctl)
 account-password = Passwort
 account-password-hint = dort aufbewahrt, wo oben gewählt
-account-password-keep = Passwort liegt
+account-password-keep = Passwort aufbewahren
 keep-keychain = Im Schlüsselbund
 keep-command = Von einem Befehl
 keep-command-hint = Ein Befehl, der das Passwort ausgibt, bei jeder Anmeldung ausgeführt (etwa der eines Passwortmanagers)
 keep-session = Nur für diese Sitzung
 keep-session-hint = Im Speicher, bis das Fenster geschlossen wird; nach einem Neustart fragt Stempel erneut
-keychain-unavailable = Dieser Computer hat keinen Schlüsselbund, den Stempel erreicht, daher kann das Passwort dort nicht gespeichert werden. Geben Sie einen Befehl an, der es ausgibt, oder behalten Sie es nur für diese Sitzung.
+keychain-unavailable = Dieser Computer hat keinen Schlüsselbund, den Stempel erreichen kann, daher kann das Passwort dort nicht gespeichert werden. Geben Sie einen Befehl an, der es ausgibt, oder behalten Sie es nur für diese Sitzung.
 account-password-command = Passwortbefehl
 password-by-command = Passwort per Befehl
 password-this-session = Passwort für diese Sitzung
@@ -293,7 +293,7 @@ cli-sandbox-needs-window = { $count ->
     [one] 1 Mail ist für die Sandbox, die nur bei geöffnetem Stempel-Fenster läuft: senden Sie sie aus dem Fenster.
    *[other] { $count } Mails sind für die Sandbox, die nur bei geöffnetem Stempel-Fenster läuft: senden Sie sie aus dem Fenster.
 }
-cli-attempt = Versuch { $n } um { $time }
+cli-attempt = Versuch { $n } am { $time }
 account-removed = Konto „{ $account }“ entfernt.
 account-removed-kept = Konto „{ $account }“ entfernt; seine gesendeten Mails und ihre Nachweise bleiben unter Gesendet.
 cli-password-not-removed = das Passwort konnte nicht aus dem Schlüsselbund entfernt werden: { $reason }
@@ -320,7 +320,7 @@ store-account-in-use = { $count ->
     [one] Konto „{ $account }“ hat noch 1 Mail im Ausgang oder in den Entwürfen; senden oder löschen Sie sie zuerst
    *[other] Konto „{ $account }“ hat noch { $count } Mails im Ausgang oder in den Entwürfen; senden oder löschen Sie sie zuerst
 }
-store-not-deletable = Mail { $id } ist { $state } und kann nicht gelöscht werden (nur Entwürfe, Mails im Ausgang und nicht gesendete)
+store-not-deletable = Mail { $id } ist { $state } und kann nicht gelöscht werden (nur Entwürfe, Mails im Ausgang und fehlgeschlagene)
 
 ## Explanations of server replies and failures
 smtp-app-password = der Server verlangt ein App-Passwort, nicht das normale Passwort des Kontos

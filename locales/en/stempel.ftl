@@ -24,7 +24,7 @@ folder-sent = Sent
 folder-failed = Failed
 folder-drafts = Drafts
 sender-not-running = The sender is not running; restart Stempel.
-toast-send-failed = “{ $subject }” to { $to } was not sent: { $why }
+toast-send-failed = The mail “{ $subject }” to { $to } was not sent: { $why }
 toast-sent = { $count ->
     [one] 1 mail sent
    *[other] { $count } mails sent
@@ -220,7 +220,7 @@ account-test = Test connection
 account-test-hint = Connect, secure, log in and quit, showing the conversation
 account-testing = Testing { $account }…
 account-test-ok = { $account } works: connected, secured and logged in
-account-test-failed = { $account } does not work: { $meaning }
+account-test-failed = The account { $account } does not work: { $meaning }
 account-remove = Remove
 account-remove-title = Remove the account { $account }?
 account-remove-warning = Its settings and its stored password are removed. Mails it sent stay in Sent with their proof; mails still waiting in the buffer or the drafts keep it from being removed.

@@ -25,7 +25,7 @@ folder-sent = Wysłane
 folder-failed = Nieudane
 folder-drafts = Szkice
 sender-not-running = Wysyłanie nie działa; uruchom Stempel ponownie.
-toast-send-failed = „{ $subject }” do { $to } nie został wysłany: { $why }
+toast-send-failed = Mail „{ $subject }” do { $to } nie został wysłany: { $why }
 toast-sent = { $count ->
     [one] Wysłano 1 mail
     [few] Wysłano { $count } maile
@@ -133,7 +133,7 @@ field-status = Status
 field-attempts = Próby
 field-next-attempt = Następna próba
 list-retry-at = Ponowna próba { $time }
-retry-while-open = Stempel wyśle go wtedy sam, dopóki to okno jest otwarte. Gdy okno jest zamknięte, mail czeka, aż Stempel zostanie znów otwarty albo uruchomi się `stempel send`.
+retry-while-open = Stempel wyśle go wtedy sam, jeśli to okno będzie otwarte. Gdy okno jest zamknięte, mail czeka, aż Stempel zostanie znów otwarty albo uruchomi się `stempel send`.
 date-hint = RRRR-MM-DD
 field-error = Błąd
 field-what-happened = Co się stało
@@ -166,7 +166,7 @@ timeline = Przebieg
 timeline-accepted = Serwer przyjął mail (nr kolejki { $queue_id })
 no-reports = Brak raportów doręczenia
 no-reports-sandbox = Żaden raport nie przyjdzie: piaskownica niczego nie doręcza.
-no-reports-refused = Żaden raport nie przyjdzie: serwer odrzucił maila, więc nigdzie nie trafił.
+no-reports-refused = Żaden raport nie przyjdzie: serwer odrzucił mail, więc nigdzie nie trafił.
 no-reports-unsent = Raporty przychodzą po wysłaniu maila.
 event-details = Raport: { $kind }, dopasowany przez { $matched }
 raw-report = Raport w otrzymanej postaci:
@@ -226,7 +226,7 @@ account-test = Sprawdź połączenie
 account-test-hint = Połącz, zaszyfruj, zaloguj i rozłącz, pokazując rozmowę
 account-testing = Sprawdzanie konta { $account }…
 account-test-ok = Konto { $account } działa: połączono, zaszyfrowano i zalogowano
-account-test-failed = { $account } nie działa: { $meaning }
+account-test-failed = Konto { $account } nie działa: { $meaning }
 account-remove = Usuń
 account-remove-title = Usunąć konto { $account }?
 account-remove-warning = Jego ustawienia i zapisane hasło zostaną usunięte. Wysłane z niego maile zostają w Wysłanych z dowodami; maile czekające w buforze lub w szkicach nie pozwalają go usunąć.
@@ -250,7 +250,7 @@ login-xoauth2 = Token OAuth 2.0 (XOAUTH2)
 login-xoauth2-hint = Dla Gmaila i Microsoft 365 bez haseł: polecenie hasła konta wypisuje aktualny token dostępu (na przykład z oama lub mailctl)
 account-password = Hasło
 account-password-hint = przechowywane tam, gdzie wybrano wyżej
-account-password-keep = Gdzie hasło
+account-password-keep = Przechowywanie hasła
 keep-keychain = W pęku kluczy
 keep-command = Podawane przez polecenie
 keep-command-hint = Polecenie, które wypisuje hasło, uruchamiane przy każdym logowaniu (np. menedżera haseł)
@@ -328,7 +328,7 @@ store-account-in-use = { $count ->
     [few] konto „{ $account }” ma jeszcze { $count } maile w buforze lub w szkicach; najpierw je wyślij albo usuń
    *[many] konto „{ $account }” ma jeszcze { $count } maili w buforze lub w szkicach; najpierw je wyślij albo usuń
 }
-store-not-deletable = mail { $id } jest w stanie { $state } i nie można go usunąć (tylko szkice, maile w buforze i niewysłane)
+store-not-deletable = mail { $id } jest w stanie { $state } i nie można go usunąć (tylko szkice, maile w buforze i nieudane)
 
 ## Explanations of server replies and failures
 smtp-app-password = serwer wymaga hasła aplikacji, a nie zwykłego hasła konta
@@ -473,8 +473,8 @@ preset-outlook = przy weryfikacji dwuetapowej użyj hasła aplikacji z ustawień
 preset-seznam = zezwól na dostęp innych programów pocztowych w ustawieniach skrzynki Seznam; przy logowaniu dwuskładnikowym użyj hasła aplikacji
 preset-wp = włącz dostęp przez programy pocztowe (IMAP/SMTP) w ustawieniach WP Poczty
 preset-o2 = włącz dostęp przez programy pocztowe (IMAP/SMTP) w ustawieniach o2 Poczty
-preset-interia = włącz dostęp przez programy pocztowe w ustawieniach Interia Poczty; nazwą użytkownika jest pełny adres e-mail
-preset-onet = włącz dostęp dla programów pocztowych (IMAP, POP3, SMTP) w ustawieniach Onet Poczty; nazwą użytkownika jest pełny adres e-mail
+preset-interia = włącz dostęp przez programy pocztowe w ustawieniach poczty Interia; nazwą użytkownika jest pełny adres e-mail
+preset-onet = włącz dostęp dla programów pocztowych (IMAP, POP3, SMTP) w ustawieniach poczty Onet; nazwą użytkownika jest pełny adres e-mail
 preset-homepl = wpisz nazwę swojego serwera (np. serwer123456.home.pl) z panelu klienta home.pl w oba pola serwera; nazwą użytkownika jest pełny adres e-mail
 preset-nazwapl = wpisz nazwę swojego serwera (np. server123456.nazwa.pl) z panelu klienta nazwa.pl w oba pola serwera; nazwą użytkownika jest pełny adres e-mail
 preset-centrum = nazwą użytkownika jest pełny adres e-mail; przy logowaniu dwuetapowym użyj hasła aplikacji

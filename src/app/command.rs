@@ -227,11 +227,12 @@ impl StempelApp {
 
     fn delete(&mut self, ids: &[i64]) {
         for &id in ids {
-            if let Err(e) = self.store.delete(id) {
-                self.toasts.error(e.localized());
-            }
-            if self.selected.as_ref().is_some_and(|m| m.id == id) {
-                self.selected = None;
+            match self.store.delete(id) {
+                Ok(()) if self.selected.as_ref().is_some_and(|m| m.id == id) => {
+                    self.selected = None;
+                }
+                Ok(()) => {}
+                Err(e) => self.toasts.error(e.localized()),
             }
         }
         self.reload();

@@ -126,6 +126,13 @@ impl ComposeForm {
 
     fn filled_from(store: &Store, id: i64) -> Result<Self, StoreError> {
         let m = store.message(id)?;
+        let new = Self::new(store);
+        // A mail of a removed account is sent again from the first account in use.
+        let account = if new.accounts.contains(&m.account) {
+            m.account.clone()
+        } else {
+            new.account.clone()
+        };
         let kept = store.attachments_with_data(id)?;
         let list = |kind: RecipientKind| {
             m.recipients
@@ -136,7 +143,7 @@ impl ComposeForm {
                 .join(", ")
         };
         Ok(Self {
-            account: m.account.clone(),
+            account,
             to: list(RecipientKind::To),
             cc: list(RecipientKind::Cc),
             bcc: list(RecipientKind::Bcc),
@@ -146,7 +153,7 @@ impl ComposeForm {
             kept,
             notify_delivery: m.notify_delivery,
             read_receipt: m.read_receipt,
-            ..Self::new(store)
+            ..new
         })
     }
 

@@ -57,16 +57,32 @@ pub struct FilePicker {
     /// The folder's entries once read; `Err` says why it could not be.
     listing: Option<Result<Vec<Entry>, String>>,
     chosen: BTreeSet<PathBuf>,
+    /// The usual folders (home, Documents, Downloads, Desktop) with their names, found once.
+    places: Vec<(String, PathBuf)>,
 }
 
 impl FilePicker {
     /// A picker on `folder`; the caller has the folder read ([`Command::PickerOpen`]).
     pub fn new(folder: PathBuf) -> Self {
+        let places = directories::UserDirs::new()
+            .map(|dirs| {
+                [
+                    (t!("picker-home"), Some(dirs.home_dir())),
+                    (t!("picker-documents"), dirs.document_dir()),
+                    (t!("picker-downloads"), dirs.download_dir()),
+                    (t!("picker-desktop"), dirs.desktop_dir()),
+                ]
+                .into_iter()
+                .filter_map(|(name, path)| Some((name, path?.to_path_buf())))
+                .collect()
+            })
+            .unwrap_or_default();
         Self {
             typed: folder.display().to_string(),
             folder,
             listing: None,
             chosen: BTreeSet::new(),
+            places,
         }
     }
 
@@ -143,19 +159,9 @@ impl FilePicker {
             {
                 command = Some(Command::PickerOpen(parent.to_path_buf()));
             }
-            if let Some(dirs) = directories::UserDirs::new() {
-                let places = [
-                    (t!("picker-home"), Some(dirs.home_dir())),
-                    (t!("picker-documents"), dirs.document_dir()),
-                    (t!("picker-downloads"), dirs.download_dir()),
-                    (t!("picker-desktop"), dirs.desktop_dir()),
-                ];
-                for (name, path) in places {
-                    if let Some(path) = path
-                        && ui.button(name).clicked()
-                    {
-                        command = Some(Command::PickerOpen(path.to_path_buf()));
-                    }
+            for (name, path) in &self.places {
+                if ui.button(name).clicked() {
+                    command = Some(Command::PickerOpen(path.clone()));
                 }
             }
         });

@@ -53,6 +53,10 @@ pub enum Command {
     Send {
         #[arg(long, conflicts_with = "ids")]
         all: bool,
+        /// Only the retries that are due: mails tried before and deferred (what the window
+        /// sends by itself; the user timer's choice). Mails never tried wait.
+        #[arg(long, conflicts_with_all = ["ids", "all"])]
+        retries: bool,
         ids: Vec<i64>,
     },
     /// Read the account's mailbox for bounces and read receipts.

@@ -136,12 +136,19 @@ fn warn_of_the_sandbox(paths: &Paths) -> anyhow::Result<()> {
 
 /// `stempel send`: one batch of the sender thread, the due mails or the named `ids`. Exit
 /// status 1 when any mail was not sent.
-pub(super) fn send(paths: &Paths, all: bool, ids: Vec<i64>) -> anyhow::Result<ExitCode> {
+pub(super) fn send(
+    paths: &Paths,
+    all: bool,
+    retries: bool,
+    ids: Vec<i64>,
+) -> anyhow::Result<ExitCode> {
     use crate::model::Outcome;
     use crate::worker::sender::{self, Event};
     paths.create()?;
     warn_of_the_sandbox(paths)?;
-    let only = if all || ids.is_empty() {
+    let only = if retries {
+        Some(open_store(paths)?.retries(jiff::Timestamp::now())?.due)
+    } else if all || ids.is_empty() {
         None
     } else {
         Some(ids)

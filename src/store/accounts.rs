@@ -38,7 +38,7 @@ impl Store {
                 smtp_port = ?6, smtp_security = ?7, smtp_user = ?8, imap_host = ?9,
                 imap_port = ?10, imap_security = ?11, imap_user = ?12, imap_folders = ?13,
                 password_command = ?14, ca_file = ?15, auth = ?16
-             WHERE name = ?1",
+             WHERE name = ?1 AND removed_at IS NULL",
             rusqlite::params_from_iter(account_values(a)?),
         )?;
         if changed == 0 {
@@ -79,11 +79,16 @@ impl Store {
             let now = jiff::Timestamp::now();
             let when = now
                 .to_zoned(jiff::tz::TimeZone::system())
-                .strftime("%Y-%m-%d %H:%M")
+                .strftime("%Y-%m-%d %H:%M:%S")
                 .to_string();
+            // The row's id keeps the new name unique however often a name is removed.
             tx.execute(
                 "UPDATE accounts SET removed_at = ?2, name = ?3 WHERE id = ?1",
-                rusqlite::params![id, now.as_millisecond(), format!("{name} (removed {when})")],
+                rusqlite::params![
+                    id,
+                    now.as_millisecond(),
+                    format!("{name} (removed {when}, #{id})")
+                ],
             )?;
         } else {
             tx.execute("DELETE FROM accounts WHERE id = ?1", [id])?;
@@ -104,7 +109,7 @@ impl Store {
     pub fn account(&self, name: &str) -> Result<Account> {
         self.conn
             .query_row(
-                &format!("{ACCOUNT_SELECT} WHERE name = ?1"),
+                &format!("{ACCOUNT_SELECT} WHERE name = ?1 AND removed_at IS NULL"),
                 [name],
                 account_row,
             )

@@ -60,7 +60,7 @@ impl Store {
         }
         let account_id: i64 = tx
             .query_row(
-                "SELECT id FROM accounts WHERE name = ?1",
+                "SELECT id FROM accounts WHERE name = ?1 AND removed_at IS NULL",
                 [m.account],
                 |r| r.get(0),
             )
@@ -178,6 +178,18 @@ impl Store {
     /// The user's "send again" for a failed or uncertain mail: queued, due now.
     pub fn requeue(&mut self, id: i64) -> Result<()> {
         let tx = self.write_tx()?;
+        // Not through an account the user removed: nothing could send it.
+        let removed: Option<String> = tx
+            .query_row(
+                "SELECT a.name FROM messages m JOIN accounts a ON a.id = m.account_id
+                  WHERE m.id = ?1 AND a.removed_at IS NOT NULL",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(name) = removed {
+            return Err(StoreError::NoSuchAccount(name));
+        }
         transition_in(&tx, id, MessageState::Queued)?;
         tx.execute(
             "UPDATE messages SET next_attempt_at = ?2, attempt_count = 0 WHERE id = ?1",
@@ -191,7 +203,16 @@ impl Store {
     pub fn delete(&mut self, id: i64) -> Result<()> {
         let tx = self.write_tx()?;
         let state = state_in(&tx, id)?;
-        if !state.is_deletable() {
+        // A failed mail whose earlier attempt broke after the end of the data, or that has a
+        // report, may have arrived: that record is proof and stays.
+        let may_have_arrived: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM attempts WHERE message_id = ?1
+                              AND data_end_sent = 1 AND reply_code IS NULL)
+                 OR EXISTS (SELECT 1 FROM delivery_events WHERE message_id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if !state.is_deletable() || (state == MessageState::Failed && may_have_arrived) {
             return Err(StoreError::NotDeletable { id, state });
         }
         tx.execute("DELETE FROM messages WHERE id = ?1", [id])?;

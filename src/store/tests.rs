@@ -574,3 +574,30 @@ fn an_account_is_removed_only_when_nothing_of_it_waits_and_its_sent_mails_stay()
         Err(StoreError::NoSuchAccount(_))
     ));
 }
+
+#[test]
+fn a_failed_mail_that_may_have_arrived_before_is_kept() {
+    let mut s = store();
+    let id = insert(&mut s, true);
+    // The first attempt breaks after the end of the data: uncertain.
+    s.claim_due(Timestamp::now(), Some(&[id])).unwrap();
+    s.finish_and_start(None, id, "smtp.firma.pl:587", Timestamp::now())
+        .unwrap();
+    s.recover_interrupted().unwrap();
+    assert_eq!(state(&s, id), MessageState::Uncertain);
+    // Sent again, every server refuses it: failed, yet the first attempt may have arrived.
+    s.requeue(id).unwrap();
+    s.claim_due(Timestamp::now(), Some(&[id])).unwrap();
+    s.transition(id, MessageState::Failed).unwrap();
+    assert!(matches!(s.delete(id), Err(StoreError::NotDeletable { .. })));
+    assert_eq!(state(&s, id), MessageState::Failed);
+}
+
+#[test]
+fn a_mail_of_a_removed_account_is_not_sent_again() {
+    let mut s = store();
+    let id = mail_in(&mut s, MessageState::Failed);
+    s.remove_account("firma").unwrap();
+    assert!(matches!(s.requeue(id), Err(StoreError::NoSuchAccount(_))));
+    assert_eq!(state(&s, id), MessageState::Failed);
+}

@@ -47,8 +47,9 @@ pub struct Form {
     password: String,
     password_command: String,
     /// The login name as filled in from the sender's address: it follows the sender until
-    /// the user types another.
-    user_from_sender: String,
+    /// the user types another. `None` for a stored account: its login stays as it is (an
+    /// empty one means no login at all).
+    user_from_sender: Option<String>,
     imap_host: String,
     imap_port: String,
     imap_security: Option<Security>,
@@ -61,6 +62,7 @@ impl Form {
         Self {
             smtp_port: "587".into(),
             smtp_security: Some(Security::Starttls),
+            user_from_sender: Some(String::new()),
             ..Self::default()
         }
     }
@@ -83,7 +85,7 @@ impl Form {
                 .find(|p| !p.smtp.0.is_empty() && p.smtp.0.eq_ignore_ascii_case(&a.smtp.host)),
             keep,
             password_command: a.password_command.clone().unwrap_or_default(),
-            user_from_sender: String::new(),
+            user_from_sender: None,
             from: a.from.to_string(),
             reply_to: a.reply_to.clone().unwrap_or_default(),
             smtp_host: a.smtp.host.clone(),
@@ -193,14 +195,14 @@ impl Form {
 
     /// The login name follows the sender's address until the user types another one.
     fn follow_sender(&mut self) {
-        if self.smtp_user != self.user_from_sender {
+        if self.user_from_sender.as_ref() != Some(&self.smtp_user) {
             return;
         }
         let address = crate::mail::parse_mailbox(&self.from)
             .map(|m| m.address)
             .unwrap_or_default();
         self.smtp_user.clone_from(&address);
-        self.user_from_sender = address;
+        self.user_from_sender = Some(address);
     }
 
     /// Where the password is kept, and the password or the command. `keychain`: whether the

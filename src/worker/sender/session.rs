@@ -112,7 +112,9 @@ pub(super) fn open(account: &Account, options: &Options) -> Result<Session, Open
                 OpenError::Setup {
                     error: e.to_string(),
                     explanation: secret_explanation(&e),
-                    permanent: matches!(e, SecretError::Missing(_)),
+                    // A missing password is set later (the window, set-password): the mail
+                    // waits for it with the usual retries rather than failing for good.
+                    permanent: false,
                 }
             })?,
         )
