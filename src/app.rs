@@ -51,7 +51,7 @@ pub enum AppError {
 
 /// Opens the window and runs until it is closed.
 pub fn run(paths: &Paths) -> Result<(), AppError> {
-    paths.create()?;
+    let tightened = paths.create()?;
     let settings = Settings::load(&paths.settings())?;
     crate::i18n::set_language(crate::i18n::choose(settings.language.as_deref()));
     let store = Store::open(&paths.database())?;
@@ -80,6 +80,10 @@ pub fn run(paths: &Paths) -> Result<(), AppError> {
             // For scripts (tests/screenshots.sh) and people who want to land on one screen.
             if let Ok(screen) = std::env::var("STEMPEL_OPEN") {
                 app.open_screen(&screen);
+            }
+            for path in tightened {
+                let path = path.display().to_string();
+                app.toasts.info(t!("notice-tightened", path = path));
             }
             Ok(Box::new(app))
         }),

@@ -150,6 +150,15 @@ fn is_bad_input(err: &anyhow::Error) -> bool {
 
 /// The store in the data folder, which is made when missing.
 fn open_store(paths: &Paths) -> anyhow::Result<Store> {
-    paths.create()?;
+    create_private(paths)?;
     Ok(Store::open(&paths.database())?)
+}
+
+/// Makes the data folder (private), saying what was tightened.
+fn create_private(paths: &Paths) -> anyhow::Result<()> {
+    for path in paths.create()? {
+        let path = path.display().to_string();
+        eprintln!("{}", t!("notice-tightened", path = path));
+    }
+    Ok(())
 }

@@ -58,14 +58,25 @@ impl Paths {
         })
     }
 
-    pub fn create(&self) -> Result<(), ConfigError> {
+    /// Makes the data and settings folders, private to the user (0700 on Unix: the mails,
+    /// receipts and customers' addresses are nobody else's), and tightens what an earlier
+    /// version or a copy left readable by others: each folder to 0700, each file directly in
+    /// it to 0600 (SQLite makes its files by the umask, usually 0644: in a private folder that
+    /// exposes nothing, so files are tightened without a word). Returns the folders that were
+    /// open to others, for a notice. On Windows and macOS the
+    /// platform's per-user folders already keep other users out.
+    pub fn create(&self) -> Result<Vec<PathBuf>, ConfigError> {
+        let mut tightened = Vec::new();
         for dir in [&self.data_dir, &self.config_dir] {
-            std::fs::create_dir_all(dir).map_err(|source| ConfigError::CreateDir {
+            let fail = |source| ConfigError::CreateDir {
                 path: dir.display().to_string(),
                 source,
-            })?;
+            };
+            private::create_dir(dir).map_err(fail)?;
+            private::tighten(dir, &mut tightened).map_err(fail)?;
         }
-        Ok(())
+        tightened.dedup();
+        Ok(tightened)
     }
 
     #[must_use]
@@ -204,5 +215,92 @@ mod tests {
         let p = Paths::resolve(Some(Path::new("/tmp/x"))).unwrap();
         assert_eq!(p.database(), Path::new("/tmp/x/stempel.db"));
         assert_eq!(p.settings(), Path::new("/tmp/x/settings.toml"));
+    }
+}
+
+/// Folders and files only their owner can read.
+mod private {
+    use std::path::{Path, PathBuf};
+
+    #[cfg(unix)]
+    pub fn create_dir(dir: &Path) -> std::io::Result<()> {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+    }
+
+    #[cfg(not(unix))]
+    pub fn create_dir(dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)
+    }
+
+    /// `dir` to 0700 and the files in it to 0600 where others could read them.
+    #[cfg(unix)]
+    pub fn tighten(dir: &Path, tightened: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        // Whether `path` was open to others (and is not any more).
+        let private = |path: &Path, mode: u32| {
+            let meta = std::fs::symlink_metadata(path)?;
+            let open = meta.permissions().mode() & 0o077 != 0;
+            if open {
+                std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+            }
+            std::io::Result::Ok(open)
+        };
+        if private(dir, 0o700)? {
+            tightened.push(dir.to_path_buf());
+        }
+        for entry in std::fs::read_dir(dir)? {
+            let entry = entry?;
+            // Files only: a link is left alone (it may point outside), folders are the user's.
+            if entry.file_type()?.is_file() {
+                private(&entry.path(), 0o600)?;
+            }
+        }
+        Ok(())
+    }
+
+    #[cfg(not(unix))]
+    pub fn tighten(_dir: &Path, _tightened: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(all(test, unix))]
+#[allow(clippy::unwrap_used)]
+mod private_tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::Paths;
+
+    fn mode(path: &std::path::Path) -> u32 {
+        std::fs::metadata(path).map_or(0, |m| m.permissions().mode() & 0o777)
+    }
+
+    #[test]
+    fn the_data_folder_is_private_and_a_wide_one_is_tightened() {
+        let root = tempfile::tempdir().unwrap();
+        let fresh = root.path().join("fresh");
+        let paths = Paths::resolve(Some(&fresh)).unwrap();
+        assert!(paths.create().unwrap().is_empty());
+        assert_eq!(mode(&fresh), 0o700);
+
+        let old = root.path().join("old");
+        std::fs::create_dir(&old).unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let db = old.join("stempel.db");
+        std::fs::write(&db, b"SQLite format 3").unwrap();
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let paths = Paths::resolve(Some(&old)).unwrap();
+        assert_eq!(paths.create().unwrap(), vec![old.clone()]);
+        assert_eq!((mode(&old), mode(&db)), (0o700, 0o600));
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            b"SQLite format 3",
+            "nothing else changed"
+        );
+        assert!(paths.create().unwrap().is_empty(), "told once");
     }
 }

@@ -579,3 +579,26 @@ fn a_send_for_the_sandbox_says_the_sandbox_needs_the_window() {
         "{said}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_data_folder_readable_by_others_is_made_private_with_a_notice() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    add_account(dir.path());
+    let db = dir.path().join("stempel.db");
+    for (path, mode) in [(dir.path(), 0o755), (db.as_path(), 0o644)] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let out = common::cli::stempel_as_found(dir.path())
+        .args(["account", "list"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("it is now yours alone"), "{said}");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!((mode(dir.path()), mode(&db)), (0o700, 0o600));
+    // The accounts are all still there.
+    assert!(String::from_utf8_lossy(&out.stdout).contains("firma"));
+}

@@ -295,6 +295,7 @@ cli-queue-id = ID ve frontě: { $queue_id }
 cli-what-to-do = co dělat: { $advice }
 cli-account-added = účet { $account } přidán
 cli-set-password = uložte jeho heslo příkazem: { $command }
+notice-tightened = { $path } mohli číst i další uživatelé tohoto počítače; teď k tomu máte přístup jen vy.
 cli-sandbox-needs-window = { $count ->
     [one] 1 e-mail je pro pískoviště, které běží jen při otevřeném okně Stempelu: odešlete ho z okna.
     [few] { $count } e-maily jsou pro pískoviště, které běží jen při otevřeném okně Stempelu: odešlete je z okna.

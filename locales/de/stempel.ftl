@@ -289,6 +289,7 @@ cli-queue-id = Queue-ID: { $queue_id }
 cli-what-to-do = was tun: { $advice }
 cli-account-added = Konto { $account } hinzugefügt
 cli-set-password = Passwort speichern mit: { $command }
+notice-tightened = { $path } war für andere Benutzer dieses Computers lesbar; jetzt haben nur Sie Zugriff.
 cli-sandbox-needs-window = { $count ->
     [one] 1 Mail ist für die Sandbox, die nur bei geöffnetem Stempel-Fenster läuft: senden Sie sie aus dem Fenster.
    *[other] { $count } Mails sind für die Sandbox, die nur bei geöffnetem Stempel-Fenster läuft: senden Sie sie aus dem Fenster.

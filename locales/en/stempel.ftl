@@ -289,6 +289,7 @@ cli-queue-id = queue id: { $queue_id }
 cli-what-to-do = what to do: { $advice }
 cli-account-added = account { $account } added
 cli-set-password = store its password with: { $command }
+notice-tightened = { $path } could be read by other users of this computer; it is now yours alone.
 cli-sandbox-needs-window = { $count ->
     [one] 1 mail is for the sandbox, which runs only while the Stempel window is open: send it from the window.
    *[other] { $count } mails are for the sandbox, which runs only while the Stempel window is open: send them from the window.

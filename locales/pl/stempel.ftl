@@ -295,6 +295,7 @@ cli-queue-id = nr kolejki: { $queue_id }
 cli-what-to-do = co zrobić: { $advice }
 cli-account-added = dodano konto { $account }
 cli-set-password = zapisz jego hasło poleceniem: { $command }
+notice-tightened = { $path } mogli czytać inni użytkownicy tego komputera; teraz ma do niego dostęp tylko Ty.
 cli-sandbox-needs-window = { $count ->
     [one] 1 mail jest dla piaskownicy, która działa tylko przy otwartym oknie Stempla: wyślij go z okna.
     [few] { $count } maile są dla piaskownicy, która działa tylko przy otwartym oknie Stempla: wyślij je z okna.

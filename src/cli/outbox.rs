@@ -144,7 +144,7 @@ pub(super) fn send(
 ) -> anyhow::Result<ExitCode> {
     use crate::model::Outcome;
     use crate::worker::sender::{self, Event};
-    paths.create()?;
+    super::create_private(paths)?;
     warn_of_the_sandbox(paths)?;
     let only = if retries {
         Some(open_store(paths)?.retries(jiff::Timestamp::now())?.due)

@@ -10,8 +10,20 @@ use serde_json::Value;
 use super::MailServer;
 
 /// `stempel` keeping its data in `dir` and touching nothing outside it: messages in English,
-/// the in-memory test keychain, no session bus.
+/// the in-memory test keychain, no session bus. `dir` is made private first, as Stempel makes
+/// its own folder (a temporary folder is open to others, which Stempel would tighten with a
+/// notice on the first run: [`stempel_as_found`] keeps that).
 pub fn stempel(dir: &Path) -> Command {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    stempel_as_found(dir)
+}
+
+/// `stempel` as [`stempel`], with `dir`'s permissions left as they are.
+pub fn stempel_as_found(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("stempel").unwrap();
     // Messages for people follow the OS language; the tests read English.
     cmd.env("LC_ALL", "C.UTF-8");
@@ -24,6 +36,11 @@ pub fn stempel(dir: &Path) -> Command {
 /// `stempel` keeping its data in `dir` with the real OS keychain of the session (`.ci/e2e`
 /// provides one), for the tests of passwords that go through it.
 pub fn stempel_with_os_keychain(dir: &Path) -> Command {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
     let mut cmd = Command::cargo_bin("stempel").unwrap();
     cmd.env("STEMPEL_DATA_DIR", dir)
         .env_remove("STEMPEL_KEYCHAIN");
