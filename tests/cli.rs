@@ -602,3 +602,24 @@ fn a_data_folder_readable_by_others_is_made_private_with_a_notice() {
     // The accounts are all still there.
     assert!(String::from_utf8_lossy(&out.stdout).contains("firma"));
 }
+
+#[test]
+fn sending_a_mail_that_does_not_exist_is_bad_input_and_a_pipe_gets_no_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    add_account(dir.path());
+    let out = stempel(dir.path()).args(["send", "999"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "stempel: no mail with id 999"
+    );
+    // stderr is a pipe here: the mail's line carries its place, not a drawn bar.
+    let id = queue_ok(dir.path(), &[]);
+    let out = stempel(dir.path())
+        .args(["send", &id.to_string()])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("1/1 mail"), "{said}");
+    assert!(!said.contains('#'), "{said}");
+}

@@ -151,6 +151,11 @@ pub(super) fn send(
     } else if all || ids.is_empty() {
         None
     } else {
+        // A mail named that does not exist is the user's mistake, said as such (exit 2).
+        let store = open_store(paths)?;
+        for &id in &ids {
+            store.message(id)?;
+        }
         Some(ids)
     };
     let handle = sender::spawn(
@@ -178,12 +183,13 @@ pub(super) fn send(
                 if r.outcome != Outcome::Sent {
                     not_sent += 1;
                 }
-                let bar = print::progress_bar(r.index, r.total);
                 let what = print::mail_done(&r);
                 if tty {
+                    let bar = print::progress_bar(r.index, r.total);
                     eprint!("\r\x1b[2K{bar} {what}\n");
                 } else {
-                    eprintln!("{bar} {what}");
+                    // A log or a pipe gets plain lines, no bar drawn with characters.
+                    eprintln!("{}/{} {what}", r.index, r.total);
                 }
             }
             Event::Problem(p) => problem = Some(p),
