@@ -45,6 +45,19 @@ impl MessageState {
         Self::Uncertain,
     ];
 
+    /// The state in the user's language, as the window, the CLI and errors name it.
+    #[must_use]
+    pub fn label(self) -> String {
+        match self {
+            Self::Draft => crate::t!("state-draft"),
+            Self::Queued => crate::t!("state-queued"),
+            Self::Sending => crate::t!("state-sending"),
+            Self::Sent => crate::t!("state-sent"),
+            Self::Failed => crate::t!("state-failed"),
+            Self::Uncertain => crate::t!("state-uncertain"),
+        }
+    }
+
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -155,6 +168,21 @@ impl DeliveryState {
         Self::Bounced,
         Self::Read,
     ];
+
+    /// The delivery state in the user's language (window, CLI, proof.pdf).
+    #[must_use]
+    pub fn label(self) -> String {
+        match self {
+            Self::Pending => crate::t!("delivery-pending"),
+            Self::Accepted => crate::t!("delivery-accepted"),
+            Self::Rejected => crate::t!("delivery-rejected"),
+            Self::Delivered => crate::t!("delivery-delivered"),
+            Self::Relayed => crate::t!("delivery-relayed"),
+            Self::Delayed => crate::t!("delivery-delayed"),
+            Self::Bounced => crate::t!("delivery-bounced"),
+            Self::Read => crate::t!("delivery-read"),
+        }
+    }
 
     #[must_use]
     pub fn as_str(self) -> &'static str {

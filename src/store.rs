@@ -79,7 +79,7 @@ impl StoreError {
                 t!("store-newer-schema", found = found, known = known)
             }
             Self::IllegalTransition { id, from, to } => {
-                let (id, from, to) = (*id, state_name(*from), state_name(*to));
+                let (id, from, to) = (*id, from.label(), to.label());
                 t!("store-illegal-transition", id = id, from = from, to = to)
             }
             Self::NoSuchMessage(id) => {
@@ -97,17 +97,12 @@ impl StoreError {
                 )
             }
             Self::NotDeletable { id, state } => {
-                let (id, state) = (*id, state_name(*state));
+                let (id, state) = (*id, state.label());
                 t!("store-not-deletable", id = id, state = state)
             }
             Self::NotBuilt(_) | Self::Corrupt(_) | Self::Sqlite(_) => self.to_string(),
         }
     }
-}
-
-/// A mail state as the user's language names it (`state-sent`, …).
-fn state_name(state: MessageState) -> String {
-    crate::i18n::text_or(&format!("state-{state}"), state.as_str())
 }
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;

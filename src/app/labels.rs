@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 use eframe::egui;
 
 use crate::model::{DeliveryState, MessageState, TranscriptLine};
-use crate::t;
 
 /// The icon of a mail's state in the list, with its colour.
 pub fn state_icon(state: MessageState, v: &egui::Visuals) -> (&'static str, egui::Color32) {
@@ -27,30 +26,6 @@ fn ok_color(v: &egui::Visuals) -> egui::Color32 {
         egui::Color32::from_rgb(110, 200, 120)
     } else {
         egui::Color32::from_rgb(20, 130, 40)
-    }
-}
-
-pub fn state_label(state: MessageState) -> String {
-    match state {
-        MessageState::Draft => t!("state-draft"),
-        MessageState::Queued => t!("state-queued"),
-        MessageState::Sending => t!("state-sending"),
-        MessageState::Sent => t!("state-sent"),
-        MessageState::Failed => t!("state-failed"),
-        MessageState::Uncertain => t!("state-uncertain"),
-    }
-}
-
-pub fn delivery_label(d: DeliveryState) -> String {
-    match d {
-        DeliveryState::Pending => t!("delivery-pending"),
-        DeliveryState::Accepted => t!("delivery-accepted"),
-        DeliveryState::Rejected => t!("delivery-rejected"),
-        DeliveryState::Delivered => t!("delivery-delivered"),
-        DeliveryState::Relayed => t!("delivery-relayed"),
-        DeliveryState::Delayed => t!("delivery-delayed"),
-        DeliveryState::Bounced => t!("delivery-bounced"),
-        DeliveryState::Read => t!("delivery-read"),
     }
 }
 

@@ -13,7 +13,7 @@ use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
-use super::labels::{delivery_color, delivery_label, state_icon, state_label};
+use super::labels::{delivery_color, state_icon};
 use crate::model::MessageState;
 use crate::store::{ListQuery, ListRow, SortKey, Store, StoreError};
 use crate::t;
@@ -351,8 +351,7 @@ impl MailList {
                     });
                     row.col(|ui| {
                         let (icon, color) = state_icon(r.state, ui.visuals());
-                        ui.colored_label(color, icon)
-                            .on_hover_text(state_label(r.state));
+                        ui.colored_label(color, icon).on_hover_text(r.state.label());
                     });
                     // Each cell opens the mail too (a screen reader clicks cells, not rows).
                     let mut clicked = false;
@@ -387,7 +386,7 @@ impl MailList {
                     row.col(|ui| {
                         if r.state == MessageState::Failed {
                             // Refused: no recipient's delivery will follow.
-                            let text = egui::RichText::new(state_label(r.state))
+                            let text = egui::RichText::new(r.state.label())
                                 .color(ui.visuals().error_fg_color);
                             clicked |= cell(ui, text.into());
                         } else if let Some(at) = r.next_attempt_at.filter(|_| r.is_retry()) {
@@ -399,7 +398,7 @@ impl MailList {
                                 .allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                             let color = delivery_color(d, ui.visuals());
                             ui.painter().circle_filled(dot.center(), 4.0, color);
-                            clicked |= cell(ui, delivery_label(d).into());
+                            clicked |= cell(ui, d.label().into());
                         }
                     });
                     if clicked {

@@ -5,7 +5,7 @@
 use eframe::egui;
 
 use super::command::Command;
-use super::labels::{delivery_color, delivery_label, state_label, transcript_text};
+use super::labels::{delivery_color, transcript_text};
 use crate::model::{Message, MessageState, Outcome};
 use crate::smtp::explain;
 use crate::store::Store;
@@ -155,7 +155,7 @@ fn message_tab(ui: &mut egui::Ui, m: &Message) {
                 field(ui, &t!("field-reply-to"), r);
             }
             field(ui, &t!("field-subject"), &m.subject);
-            field(ui, &t!("field-state"), state_label(m.state));
+            field(ui, &t!("field-state"), m.state.label());
             field(
                 ui,
                 &t!("field-created"),
@@ -339,7 +339,7 @@ fn sent_tab(ui: &mut egui::Ui, m: &Message, stamping: bool) {
                 Some(Outcome::Deferred) => t!("outcome-deferred"),
                 Some(Outcome::Failed) => t!("outcome-failed"),
                 Some(Outcome::Uncertain) => t!("outcome-uncertain"),
-                None => state_label(m.state),
+                None => m.state.label(),
             };
             field(ui, &t!("field-status"), status);
             if m.attempts.len() > 1 {
@@ -407,7 +407,7 @@ fn delivery_tab(ui: &mut egui::Ui, store: &Store, m: &Message) {
             for r in &m.recipients {
                 ui.label(&r.address);
                 let d = r.delivery.state;
-                ui.colored_label(delivery_color(d, ui.visuals()), delivery_label(d));
+                ui.colored_label(delivery_color(d, ui.visuals()), d.label());
                 ui.monospace(r.delivery.status.as_deref().unwrap_or(""));
                 let reason = r
                     .delivery
@@ -456,7 +456,7 @@ fn delivery_tab(ui: &mut egui::Ui, store: &Store, m: &Message) {
         let header = format!(
             "{when}  {}: {}  {}",
             e.recipient.as_deref().unwrap_or("-"),
-            delivery_label(e.state),
+            e.state.label(),
             e.status.as_deref().unwrap_or("")
         );
         egui::CollapsingHeader::new(header)

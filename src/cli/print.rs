@@ -49,17 +49,12 @@ fn label(name: &str) -> String {
     format!("{shown}{}", " ".repeat(pad))
 }
 
-/// A mail state or delivery state as the user's language names it.
-fn named(prefix: &str, key: &str) -> String {
-    crate::i18n::text_or(&format!("{prefix}-{key}"), key)
-}
-
 /// One mail in `stempel show`: headers, attachments, every attempt with its conversation, and
 /// the reports received. Labels in the user's language; what servers said as they said it.
 pub(super) fn show_text(m: &Message) -> String {
     use crate::model::RecipientKind;
     let mut s = String::new();
-    let _ = writeln!(s, "#{} ({})", m.id, named("state", m.state.as_str()));
+    let _ = writeln!(s, "#{} ({})", m.id, m.state.label());
     let _ = writeln!(s, "{}{}", label("Message-ID"), m.message_id);
     let _ = writeln!(s, "{}{}", label(&t!("field-from")), m.from);
     for r in &m.recipients {
@@ -74,7 +69,7 @@ pub(super) fn show_text(m: &Message) -> String {
             .as_deref()
             .map(|st| format!(" {st}"))
             .unwrap_or_default();
-        let state = named("delivery", r.delivery.state.as_str());
+        let state = r.delivery.state.label();
         let _ = writeln!(s, "{}{} [{state}{status}]", label(&kind), r.address);
     }
     let _ = writeln!(s, "{}{}", label(&t!("field-subject")), m.subject);
@@ -128,7 +123,7 @@ pub(super) fn show_text(m: &Message) -> String {
             "\n{}{} {} {} {}",
             label(&t!("tab-delivery")),
             e.recipient.as_deref().unwrap_or("-"),
-            named("delivery", e.state.as_str()),
+            e.state.label(),
             e.status.as_deref().unwrap_or(""),
             e.diagnostic.as_deref().unwrap_or("")
         );

@@ -67,7 +67,7 @@ pub fn proof_pdf(m: &Material<'_>, attachment_files: &[String]) -> Result<Vec<u8
         l.heading(&t!("pdf-timeline"));
         for e in &msg.events {
             let what = [
-                Some(delivery_word(e.state)),
+                Some(e.state.label()),
                 e.recipient.clone(),
                 e.status.clone(),
                 e.remote_mta.clone(),
@@ -146,11 +146,6 @@ fn attachments_section(l: &mut Layout, msg: &Message, attachment_files: &[String
     }
 }
 
-/// A delivery state in the user's language (the window's words).
-fn delivery_word(state: crate::model::DeliveryState) -> String {
-    crate::i18n::text_or(&format!("delivery-{}", state.as_str()), state.as_str())
-}
-
 /// A moment with seconds and its zone, in the language's date order.
 fn zoned(at: Timestamp, zone: &TimeZone) -> String {
     let local = at.to_zoned(zone.clone());
@@ -207,7 +202,7 @@ fn stages(l: &mut Layout, p: &Proof, when: &dyn Fn(Option<Timestamp>) -> String)
         l.field(
             &h.recipient.clone().unwrap_or_default(),
             &[
-                Some(delivery_word(h.state)),
+                Some(h.state.label()),
                 h.status.clone(),
                 h.reporting_mta.clone(),
             ]
