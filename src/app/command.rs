@@ -184,7 +184,7 @@ impl StempelApp {
         let folder = self
             .picker_folder
             .clone()
-            .unwrap_or_else(super::file_picker::FilePicker::start_folder);
+            .unwrap_or_else(super::jobs::documents_folder);
         self.jobs.list_folder(folder.clone());
         self.picker = Some(super::file_picker::FilePicker::new(folder));
     }

@@ -86,17 +86,6 @@ impl FilePicker {
         }
     }
 
-    /// Where a picker starts: Documents, else the home folder, else the current folder.
-    pub fn start_folder() -> PathBuf {
-        directories::UserDirs::new()
-            .and_then(|d| {
-                d.document_dir()
-                    .map(Path::to_path_buf)
-                    .or_else(|| Some(d.home_dir().to_path_buf()))
-            })
-            .unwrap_or_else(|| PathBuf::from("."))
-    }
-
     pub fn folder(&self) -> &Path {
         &self.folder
     }

@@ -183,7 +183,7 @@ impl Jobs {
                 // Without a dialog the file still gets written: in Documents (or the home
                 // folder), and the toast says where.
                 chosen
-                    .or_else(|| dialog_failed(opened).then(|| unused_path(&fallback_folder(), id)))
+                    .or_else(|| dialog_failed(opened).then(|| unused_path(&documents_folder(), id)))
             };
             let result = match path {
                 None => Ok(None),
@@ -201,9 +201,9 @@ fn dialog_failed(opened: Instant) -> bool {
     opened.elapsed() < Duration::from_millis(300)
 }
 
-/// Where an evidence file goes when no save dialog can open: the user's Documents folder, else
-/// the home folder, else the current one.
-fn fallback_folder() -> PathBuf {
+/// The user's Documents folder, else the home folder, else the current one: where an evidence
+/// file goes when no save dialog can open, and where Stempel's file picker starts.
+pub(super) fn documents_folder() -> PathBuf {
     directories::UserDirs::new()
         .and_then(|d| {
             d.document_dir()
