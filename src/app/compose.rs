@@ -11,7 +11,7 @@ use eframe::egui;
 use super::command::Command;
 use super::{Folder, Screen};
 use crate::mail;
-use crate::model::{Attachment, Compose, MessageState, RecipientKind};
+use crate::model::{Attachment, Compose, Message, MessageState, RecipientKind};
 use crate::outbox::{self, Destination, SubmitError};
 use crate::store::{Store, StoreError};
 use crate::t;
@@ -109,23 +109,24 @@ impl ComposeForm {
     /// The form for an existing draft or queued mail (a queued one goes back to the drafts
     /// while it is edited, so the sender cannot take it meanwhile).
     pub fn edit(store: &mut Store, id: i64) -> Result<Self, StoreError> {
-        if store.message(id)?.state == MessageState::Queued {
+        let m = store.message(id)?;
+        if m.state == MessageState::Queued {
             store.unqueue(id)?;
         }
         Ok(Self {
             editing: Some(id),
-            ..Self::filled_from(store, id)?
+            ..Self::filled_from(store, &m)?
         })
     }
 
     /// A new mail filled from the mail `id` (a failed one, to be fixed and sent again): its
     /// account, recipients, subject, text, options and attachments. `id` stays as it is.
     pub fn copy_of(store: &Store, id: i64) -> Result<Self, StoreError> {
-        Self::filled_from(store, id)
+        Self::filled_from(store, &store.message(id)?)
     }
 
-    fn filled_from(store: &Store, id: i64) -> Result<Self, StoreError> {
-        let m = store.message(id)?;
+    /// The form filled from the mail `m` as stored (its attachments read again by id).
+    fn filled_from(store: &Store, m: &Message) -> Result<Self, StoreError> {
         let new = Self::new(store);
         // A mail of a removed account is sent again from the first account in use.
         let account = if new.accounts.contains(&m.account) {
@@ -133,7 +134,7 @@ impl ComposeForm {
         } else {
             new.account.clone()
         };
-        let kept = store.attachments_with_data(id)?;
+        let kept = store.attachments_with_data(m.id)?;
         let list = |kind: RecipientKind| {
             m.recipients
                 .iter()
