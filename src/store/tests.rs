@@ -4,6 +4,8 @@ use crate::model::{
     Account, Compose, DeliveryState, Mailbox, MessageState, Outcome, RecipientKind, TranscriptLine,
 };
 
+mod accounts;
+
 fn account() -> Account {
     let from = Mailbox {
         name: Some("Firma".into()),
@@ -452,21 +454,6 @@ fn delivery_events_are_idempotent() {
     assert_eq!(m.recipients[0].delivery.status.as_deref(), Some("5.1.1"));
 }
 
-#[test]
-fn accounts_round_trip_and_names_are_unique() {
-    let s = store();
-    assert_eq!(s.account("firma").unwrap(), account());
-    assert!(matches!(
-        s.account("nope"),
-        Err(StoreError::NoSuchAccount(_))
-    ));
-    let mut s = s;
-    assert!(matches!(
-        s.add_account(&account()),
-        Err(StoreError::AccountExists(_))
-    ));
-}
-
 fn report_event(message: i64, matched_by: &str) -> NewDeliveryEvent<'_> {
     NewDeliveryEvent {
         message,
@@ -548,34 +535,6 @@ fn an_older_database_upgrades_in_place() {
 }
 
 #[test]
-fn an_account_is_removed_only_when_nothing_of_it_waits_and_its_sent_mails_stay() {
-    let mut s = store();
-    let queued = mail_in(&mut s, MessageState::Queued);
-    assert!(matches!(
-        s.remove_account("firma"),
-        Err(StoreError::AccountInUse { waiting: 1, .. })
-    ));
-    s.delete(queued).unwrap();
-    let sent = mail_in(&mut s, MessageState::Sent);
-    assert!(s.remove_account("firma").unwrap(), "kept for its sent mail");
-    assert!(s.accounts().unwrap().is_empty());
-    assert!(s.account("firma").is_err());
-    let kept = s.message(sent).unwrap();
-    assert!(
-        kept.account.starts_with("firma (removed "),
-        "{}",
-        kept.account
-    );
-    // The name is free again; an account without mails goes entirely.
-    s.add_account(&account()).unwrap();
-    assert!(!s.remove_account("firma").unwrap());
-    assert!(matches!(
-        s.remove_account("firma"),
-        Err(StoreError::NoSuchAccount(_))
-    ));
-}
-
-#[test]
 fn a_failed_mail_that_may_have_arrived_before_is_kept() {
     let mut s = store();
     let id = insert(&mut s, true);
@@ -590,14 +549,5 @@ fn a_failed_mail_that_may_have_arrived_before_is_kept() {
     s.claim_due(Timestamp::now(), Some(&[id])).unwrap();
     s.transition(id, MessageState::Failed).unwrap();
     assert!(matches!(s.delete(id), Err(StoreError::NotDeletable { .. })));
-    assert_eq!(state(&s, id), MessageState::Failed);
-}
-
-#[test]
-fn a_mail_of_a_removed_account_is_not_sent_again() {
-    let mut s = store();
-    let id = mail_in(&mut s, MessageState::Failed);
-    s.remove_account("firma").unwrap();
-    assert!(matches!(s.requeue(id), Err(StoreError::NoSuchAccount(_))));
     assert_eq!(state(&s, id), MessageState::Failed);
 }

@@ -14,12 +14,17 @@ use super::MailServer;
 /// its own folder (a temporary folder is open to others, which Stempel would tighten with a
 /// notice on the first run: [`stempel_as_found`] keeps that).
 pub fn stempel(dir: &Path) -> Command {
+    make_private(dir);
+    stempel_as_found(dir)
+}
+
+/// `dir` readable by its owner alone, as Stempel makes its own data folder.
+fn make_private(dir: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
     }
-    stempel_as_found(dir)
 }
 
 /// `stempel` as [`stempel`], with `dir`'s permissions left as they are.
@@ -36,11 +41,7 @@ pub fn stempel_as_found(dir: &Path) -> Command {
 /// `stempel` keeping its data in `dir` with the real OS keychain of the session (`.ci/e2e`
 /// provides one), for the tests of passwords that go through it.
 pub fn stempel_with_os_keychain(dir: &Path) -> Command {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
-    }
+    make_private(dir);
     let mut cmd = Command::cargo_bin("stempel").unwrap();
     cmd.env("STEMPEL_DATA_DIR", dir)
         .env_remove("STEMPEL_KEYCHAIN");
