@@ -179,7 +179,7 @@ to-hint = klient@example.com, dalsi@example.com
 invalid-addresses = Neplatná adresa: { $addresses }
 attachments = Přílohy
 add-files = Přidat soubory…
-compose-no-attachment = Text zmiňuje fakturu, ale nic není přiloženo. Přidejte soubor tlačítkem „Přidat soubory…“, nebo tlačítko stiskněte znovu a e-mail se odešle bez něj.
+compose-no-attachment = Text zmiňuje fakturu, ale nic není přiloženo. Přidejte soubor tlačítkem „Přidat soubory…“, nebo stiskněte totéž tlačítko znovu a pokračujte bez něj.
 picker-title = Přidat soubory
 picker-add = { $count ->
     [one] Přidat 1 soubor

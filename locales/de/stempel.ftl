@@ -174,7 +174,7 @@ to-hint = kunde@example.com, weitere@example.com
 invalid-addresses = Keine gültige Adresse: { $addresses }
 attachments = Anhänge
 add-files = Dateien hinzufügen…
-compose-no-attachment = Der Text erwähnt eine Rechnung, aber nichts ist angehängt. Fügen Sie die Datei mit „Dateien hinzufügen…“ hinzu, oder drücken Sie die Schaltfläche noch einmal, um die Mail ohne sie zu senden.
+compose-no-attachment = Der Text erwähnt eine Rechnung, aber nichts ist angehängt. Fügen Sie die Datei mit „Dateien hinzufügen…“ hinzu, oder drücken Sie dieselbe Schaltfläche noch einmal, um ohne sie fortzufahren.
 picker-title = Dateien hinzufügen
 picker-add = { $count ->
     [one] 1 Datei hinzufügen

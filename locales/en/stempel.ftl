@@ -174,7 +174,7 @@ to-hint = klient@example.com, another@example.com
 invalid-addresses = Not a valid address: { $addresses }
 attachments = Attachments
 add-files = Add files…
-compose-no-attachment = The text mentions an invoice, but nothing is attached. Add the file with “Add files…”, or press the button again to send the mail without it.
+compose-no-attachment = The text mentions an invoice, but nothing is attached. Add the file with “Add files…”, or press the same button again to go on without it.
 picker-title = Add files
 picker-add = { $count ->
     [one] Add 1 file

@@ -179,7 +179,7 @@ to-hint = klient@example.com, inny@example.com
 invalid-addresses = To nie jest poprawny adres: { $addresses }
 attachments = Załączniki
 add-files = Dodaj pliki…
-compose-no-attachment = Treść wspomina o fakturze, ale nic nie jest załączone. Dodaj plik przyciskiem „Dodaj pliki…” albo naciśnij przycisk jeszcze raz, aby wysłać mail bez niego.
+compose-no-attachment = Treść wspomina o fakturze, ale nic nie jest załączone. Dodaj plik przyciskiem „Dodaj pliki…” albo naciśnij ten sam przycisk jeszcze raz, aby kontynuować bez niego.
 picker-title = Dodaj pliki
 picker-add = { $count ->
     [one] Dodaj 1 plik

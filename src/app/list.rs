@@ -385,10 +385,9 @@ impl MailList {
                     });
                     row.col(|ui| {
                         if r.state == MessageState::Failed {
-                            // Refused: no recipient's delivery will follow.
-                            let text = egui::RichText::new(r.state.label())
-                                .color(ui.visuals().error_fg_color);
-                            clicked |= cell(ui, text.into());
+                            // Refused: no recipient's delivery will follow. Plain text: the
+                            // row's red ✖ says it, and red is unreadable on a selected row.
+                            clicked |= cell(ui, r.state.label().into());
                         } else if let Some(at) = r.next_attempt_at.filter(|_| r.is_retry()) {
                             let text = t!("list-retry-at", time = crate::i18n::datetime(at));
                             clicked |= cell(ui, egui::RichText::new(text).weak().into());
