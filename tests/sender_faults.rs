@@ -45,6 +45,8 @@ fn success_records_the_receipt() {
     );
     assert!(lines.contains(&"STARTTLS"));
     assert!(lines.contains(&"AUTH PLAIN ****"));
+    // A server without CHUNKING gets DATA.
+    assert!(lines.contains(&"DATA") && !lines.iter().any(|l| l.starts_with("BDAT")));
     assert!(
         lines
             .iter()

@@ -14,6 +14,7 @@
 //! [`MAX_LINE`] bytes.
 
 mod auth;
+mod chunking;
 mod dot_stuff;
 mod extensions;
 mod mail;
@@ -37,6 +38,7 @@ pub use transcript::Transcript;
 
 use crate::model::{Dir, Security};
 use crate::smtp::error::{Phase, SmtpError};
+use crate::smtp::reply::Reply;
 use stream::{Stream, io_err, wrap_tls};
 
 /// Longest reply line accepted (RFC 5321 says 512; servers are generous).
@@ -98,6 +100,9 @@ pub struct Client {
     pub peer: SocketAddr,
     endpoint: Endpoint,
     broken: bool,
+    /// A refused mail left the server's transaction open: RSET goes before the next MAIL,
+    /// in the same write when the server pipelines.
+    rset_due: bool,
     /// The socket timeout last set (saves two syscalls per command).
     timeout: Option<Duration>,
 }
@@ -186,6 +191,7 @@ impl Client {
             peer,
             endpoint: endpoint.clone(),
             broken: false,
+            rset_due: false,
             timeout: None,
         };
         match client.setup(tls) {
@@ -312,14 +318,48 @@ impl Client {
         });
     }
 
-    /// RSET after a refused mail, so the session can carry the next one.
+    /// After a refused mail: RSET goes before the next one, so the session can carry it. It
+    /// costs no round trip of its own with PIPELINING (it leads the next mail's write), and
+    /// none at all when the session ends instead.
     pub fn reset(&mut self) {
-        if self.broken {
-            return;
+        self.rset_due = !self.broken;
+    }
+
+    /// Sends the RSET a refused mail left due, without PIPELINING (with it, the RSET leads the
+    /// next mail's write: see `exchange`).
+    fn rset_now(&mut self) -> Result<(), SmtpError> {
+        if std::mem::take(&mut self.rset_due) {
+            let reply = self.command(Phase::Rset, &Rset.to_string(), 250);
+            self.check_rset(reply)?;
         }
-        if self.command(Phase::Rset, &Rset.to_string(), 250).is_err() {
-            self.broken = true;
+        Ok(())
+    }
+
+    /// A session whose RSET failed cannot carry the mail: the mail waits for a new session
+    /// (a transient error, whatever the server's code; the mail was not refused).
+    fn check_rset(&mut self, reply: Result<Reply, SmtpError>) -> Result<(), SmtpError> {
+        match reply {
+            Ok(r) if r.code == 250 => Ok(()),
+            Ok(_) | Err(SmtpError::Reply { .. }) => {
+                self.broken = true;
+                Err(SmtpError::Protocol {
+                    phase: Phase::Rset,
+                    what: "the server did not take RSET".into(),
+                })
+            }
+            Err(e) => {
+                self.broken = true;
+                Err(e)
+            }
         }
+    }
+
+    /// The conversation so far, taken from a session that is over (it keeps an empty one).
+    #[must_use]
+    pub fn take_transcript(&mut self) -> Transcript {
+        self.broken = true;
+        self.abort();
+        std::mem::take(&mut self.transcript)
     }
 
     /// Whether the session can carry another mail.

@@ -78,6 +78,9 @@ pub enum SmtpError {
     Reply { phase: Phase, reply: Reply },
     #[error("the server refused the OAuth 2.0 token: {}", short(reply))]
     TokenRefused { reply: Reply },
+    /// The server offered CHUNKING and then answered BDAT as a command it does not know.
+    #[error("the server offered CHUNKING but refused BDAT: {}", short(reply))]
+    ChunkingRefused { reply: Reply },
     #[error("the server refused every recipient: {}", short(reply))]
     AllRecipientsRejected { reply: Reply },
     #[error("the mail is {size} bytes; the server takes at most {max}")]
@@ -108,6 +111,7 @@ impl SmtpError {
         match self {
             Self::Reply { reply, .. }
             | Self::AllRecipientsRejected { reply }
+            | Self::ChunkingRefused { reply }
             | Self::TokenRefused { reply } => Some(reply),
             _ => None,
         }
@@ -125,6 +129,7 @@ impl SmtpError {
             | Self::Protocol { phase, .. } => Some(*phase),
             Self::Resolve { .. } | Self::Connect { .. } => Some(Phase::Connect),
             Self::AllRecipientsRejected { .. } => Some(Phase::Rcpt),
+            Self::ChunkingRefused { .. } => Some(Phase::DataEnd),
             Self::TokenRefused { .. } => Some(Phase::Auth),
             _ => None,
         }
@@ -143,6 +148,8 @@ impl SmtpError {
             | Self::Closed { .. }
             | Self::Io { .. }
             | Self::Local { .. }
+            // Sent again at once with DATA; if that cannot be done, later.
+            | Self::ChunkingRefused { .. }
             // A garbled reply or a broken STARTTLS exchange is usually a network middlebox
             // or an overloaded server, not a permanent refusal.
             | Self::Protocol { .. } => true,

@@ -345,6 +345,7 @@ pub fn explain_error(err: &SmtpError) -> Explanation {
             "check the free disk space; the mail stays in the buffer",
         ),
         SmtpError::Reply { .. }
+        | SmtpError::ChunkingRefused { .. }
         | SmtpError::AllRecipientsRejected { .. }
         | SmtpError::TokenRefused { .. } => ex(
             "smtp-unknown-reply",

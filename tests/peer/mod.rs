@@ -70,6 +70,13 @@ pub struct Script {
     /// Drop the connection after this many body bytes.
     pub drop_mid_body: Option<usize>,
     pub data_end: Act,
+    /// With `CHUNKING` among the extensions: the answer to `BDAT … LAST` (else `data_end`'s).
+    pub bdat: Option<Act>,
+    /// Offers CHUNKING (if listed) yet answers BDAT as an unknown command, without reading
+    /// the chunk: its bytes are then read as commands, as a server that does not know BDAT does.
+    pub bdat_unknown: bool,
+    /// Recipients answered `550 5.1.1` whatever `rcpt` says.
+    pub unknown_users: Vec<String>,
 }
 
 impl Default for Script {
@@ -91,6 +98,9 @@ impl Default for Script {
             data: r("354 End data with <CR><LF>.<CR><LF>"),
             drop_mid_body: None,
             data_end: r("250 2.0.0 Ok: queued as 4Fq2Zk3Y5Vz9"),
+            bdat: None,
+            bdat_unknown: false,
+            unknown_users: Vec::new(),
         }
     }
 }
@@ -276,6 +286,11 @@ fn serve(
     }
     let mut reader = BufReader::new(conn);
     let mut rcpt_index = 0;
+    // The transaction as BDAT sees it: MAIL taken, recipients taken, the chunks so far.
+    let mut mail_taken = false;
+    let mut rcpt_taken = 0;
+    let mut chunks = Vec::new();
+    let chunking = script.extensions.iter().any(|e| e == "CHUNKING");
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 {
@@ -377,16 +392,64 @@ fn serve(
             "AUTH" => act(conn, &script.auth),
             "MAIL" => {
                 rcpt_index = 0;
+                rcpt_taken = 0;
+                mail_taken = matches!(script.mail, Act::Reply(ref t) if t.starts_with('2'));
                 act(conn, &script.mail)
             }
             "RCPT" => {
-                let a = script
-                    .rcpt
-                    .get(rcpt_index)
-                    .cloned()
-                    .unwrap_or_else(|| r("250 2.1.5 Ok"));
+                let unknown = script
+                    .unknown_users
+                    .iter()
+                    .any(|u| cmd.contains(u.as_str()));
+                let a = if unknown {
+                    r("550 5.1.1 <user>: Recipient address rejected: User unknown")
+                } else {
+                    script
+                        .rcpt
+                        .get(rcpt_index)
+                        .cloned()
+                        .unwrap_or_else(|| r("250 2.1.5 Ok"))
+                };
                 rcpt_index += 1;
+                if matches!(a, Act::Reply(ref t) if t.starts_with('2')) {
+                    rcpt_taken += 1;
+                }
                 act(conn, &a)
+            }
+            "BDAT" if chunking && !script.bdat_unknown => {
+                let mut words = cmd.split_whitespace().skip(1);
+                let size: usize = words.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+                let last = words.next().is_some_and(|w| w.eq_ignore_ascii_case("LAST"));
+                // The chunk is read whatever the answer (RFC 3030), unless the line drops.
+                if let Some(n) = script.drop_mid_body.filter(|n| *n < size) {
+                    let mut part = vec![0; n];
+                    let _ = reader.read_exact(&mut part);
+                    return Ok(());
+                }
+                let mut chunk = vec![0; size];
+                reader.read_exact(&mut chunk)?;
+                chunks.extend_from_slice(&chunk);
+                let conn = reader.get_mut();
+                if !mail_taken || rcpt_taken == 0 {
+                    chunks.clear();
+                    act(conn, &r("554 5.5.1 Error: no valid recipients"))
+                } else if !last {
+                    act(conn, &r(&format!("250 2.0.0 {size} bytes received")))
+                } else {
+                    let a = script
+                        .bdat
+                        .clone()
+                        .unwrap_or_else(|| script.data_end.clone());
+                    let body = std::mem::take(&mut chunks);
+                    if matches!(a, Act::Reply(ref t) if t.starts_with('2')) {
+                        seen.lock().unwrap().messages.push(body);
+                    }
+                    mail_taken = false;
+                    act(conn, &a)
+                }
+            }
+            "DATA" if !mail_taken || rcpt_taken == 0 => {
+                act(conn, &r("554 5.5.1 Error: no valid recipients"))
             }
             "DATA" => {
                 if !act(conn, &script.data) {
@@ -421,7 +484,11 @@ fn serve(
                 }
                 act(reader.get_mut(), &a)
             }
-            "RSET" | "NOOP" => act(conn, &r("250 2.0.0 Ok")),
+            "RSET" | "NOOP" => {
+                mail_taken = false;
+                chunks.clear();
+                act(conn, &r("250 2.0.0 Ok"))
+            }
             "QUIT" => {
                 act(conn, &r("221 2.0.0 Bye"));
                 return Ok(());

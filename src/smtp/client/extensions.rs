@@ -12,6 +12,9 @@ pub struct Extensions {
     pub eightbitmime: bool,
     pub smtputf8: bool,
     pub enhanced_status_codes: bool,
+    /// RFC 3030: the body may go as `BDAT <size> LAST`, without dot-stuffing and in the same
+    /// write as the envelope.
+    pub chunking: bool,
     /// `SIZE n`; `Some(0)` means "no fixed limit".
     pub size: Option<u64>,
     pub auth: Vec<String>,
@@ -34,6 +37,7 @@ impl Extensions {
                 Some("8BITMIME") => ext.eightbitmime = true,
                 Some("SMTPUTF8") => ext.smtputf8 = true,
                 Some("ENHANCEDSTATUSCODES") => ext.enhanced_status_codes = true,
+                Some("CHUNKING") => ext.chunking = true,
                 Some("SIZE") => {
                     ext.size = Some(words.get(1).and_then(|n| n.parse().ok()).unwrap_or(0));
                 }
@@ -62,6 +66,7 @@ mod tests {
                 "250-ENHANCEDSTATUSCODES",
                 "250-8BITMIME",
                 "250-DSN",
+                "250-CHUNKING",
                 "250 SMTPUTF8",
             ]
             .map(String::from)
@@ -69,6 +74,7 @@ mod tests {
         };
         let e = Extensions::parse(&reply);
         assert!(e.pipelining && e.starttls && e.dsn && e.eightbitmime && e.smtputf8);
+        assert!(e.chunking);
         assert_eq!(e.size, Some(10_240_000));
         assert_eq!(e.auth, ["PLAIN", "LOGIN"]);
     }

@@ -1,11 +1,12 @@
 //! One mail on an open session: the envelope with the parameters the server supports
-//! (SIZE, 8BITMIME, SMTPUTF8, DSN), pipelined when it can be, the body dot-stuffed, and the
-//! hooks around the end of DATA where the caller makes the mail's mark durable.
+//! (SIZE, 8BITMIME, SMTPUTF8, DSN), pipelined when it can be, the body dot-stuffed after DATA
+//! (or as one chunk, see [`chunking`](super::chunking)), and the hooks around the end of the
+//! mail where the caller makes the mail's mark durable.
 
 use std::io::{self, Write};
 
 use lettre::Address;
-use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
+use lettre::transport::smtp::commands::{Data, Mail, Rcpt, Rset};
 use lettre::transport::smtp::extension::{MailBodyParameter, MailParameter, RcptParameter};
 use sha2::{Digest, Sha256};
 
@@ -61,29 +62,38 @@ impl Client {
         out
     }
 
-    /// Sends the envelope commands and reads their replies: in one write with PIPELINING,
-    /// else one by one, stopping early when MAIL or every RCPT is refused.
+    /// Sends the envelope commands and reads their replies: in one write with PIPELINING
+    /// (led by a due RSET), else one by one, stopping early when MAIL or every RCPT is
+    /// refused.
     pub(super) fn exchange(
         &mut self,
         commands: &[(Phase, String)],
     ) -> Result<Vec<Reply>, SmtpError> {
         let mut replies = Vec::new();
         if self.extensions.pipelining {
+            let rset = self.write_due_rset()?;
             for (phase, cmd) in commands {
                 self.write_line(*phase, cmd, None)?;
             }
             self.flush(Phase::Mail)?;
+            if rset {
+                self.read_rset(Phase::Rset)?;
+            }
             for (phase, _) in commands {
                 replies.push(self.read_reply(*phase, self.endpoint.timeouts.command)?);
             }
             return Ok(replies);
         }
+        self.rset_now()?;
         for (i, (phase, cmd)) in commands.iter().enumerate() {
             self.write_line(*phase, cmd, None)?;
             self.flush(*phase)?;
             let reply = self.read_reply(*phase, self.endpoint.timeouts.command)?;
             let mail_refused = i == 0 && !reply.is_positive();
-            let last_rcpt = *phase == Phase::Rcpt && i == commands.len() - 2;
+            let last_rcpt = *phase == Phase::Rcpt
+                && commands
+                    .get(i + 1)
+                    .is_none_or(|(next, _)| *next != Phase::Rcpt);
             replies.push(reply);
             let all_rcpt_refused =
                 last_rcpt && replies.iter().skip(1).all(|r: &Reply| !r.is_positive());
@@ -94,26 +104,36 @@ impl Client {
         Ok(replies)
     }
 
-    pub(super) fn send_mail_inner(
+    /// Writes the RSET a refused mail left due (not flushed: the next mail's commands follow
+    /// in the same write); whether it did.
+    pub(super) fn write_due_rset(&mut self) -> Result<bool, SmtpError> {
+        if !std::mem::take(&mut self.rset_due) {
+            return Ok(false);
+        }
+        self.write_line(Phase::Rset, &Rset.to_string(), None)?;
+        Ok(true)
+    }
+
+    /// Reads the reply to a pipelined RSET; `phase` names the step an I/O error is blamed on.
+    pub(super) fn read_rset(&mut self, phase: Phase) -> Result<(), SmtpError> {
+        let reply = self.read_reply(phase, self.endpoint.timeouts.command);
+        self.check_rset(reply)
+    }
+
+    /// Whether the envelope was taken: MAIL accepted and at least one RCPT. Fills each
+    /// recipient's answer into `out`; a refusal leaves RSET due.
+    pub(super) fn envelope_taken(
         &mut self,
         env: &MailEnvelope,
-        message: &[u8],
-        hooks: &mut dyn DataHooks,
+        replies: &[Reply],
         out: &mut MailResult,
-    ) -> Result<Reply, SmtpError> {
-        if let Some(max) = self.extensions.size
-            && max > 0
-            && message.len() as u64 > max
-        {
-            return Err(SmtpError::TooBig {
-                size: message.len() as u64,
-                max,
+    ) -> Result<(), SmtpError> {
+        let Some(mail_reply) = replies.first() else {
+            return Err(SmtpError::Protocol {
+                phase: Phase::Mail,
+                what: "no reply to MAIL".into(),
             });
-        }
-        let commands = self.envelope_commands(env, message)?;
-        let replies = self.exchange(&commands)?;
-
-        let mail_reply = &replies[0];
+        };
         if !mail_reply.is_positive() {
             self.reset();
             return Err(SmtpError::Reply {
@@ -136,6 +156,39 @@ impl Client {
             self.reset();
             return Err(SmtpError::AllRecipientsRejected { reply: last });
         }
+        Ok(())
+    }
+
+    pub(super) fn send_mail_inner(
+        &mut self,
+        env: &MailEnvelope,
+        message: &[u8],
+        hooks: &mut dyn DataHooks,
+        out: &mut MailResult,
+    ) -> Result<Reply, SmtpError> {
+        if let Some(max) = self.extensions.size
+            && max > 0
+            && message.len() as u64 > max
+        {
+            return Err(SmtpError::TooBig {
+                size: message.len() as u64,
+                max,
+            });
+        }
+        if self.extensions.chunking {
+            return self.send_chunked(env, message, hooks, out);
+        }
+        let mut commands = self.envelope_commands(env, message)?;
+        commands.push((Phase::Data, Data.to_string()));
+        let replies = self.exchange(&commands)?;
+        if let Err(e) = self.envelope_taken(env, &replies, out) {
+            // A server that said 354 although it took no recipient waits for a body: the
+            // session cannot carry another mail.
+            if replies.last().is_some_and(|r| r.code == 354) {
+                self.broken = true;
+            }
+            return Err(e);
+        }
         let data_reply = replies
             .get(env.recipients.len() + 1)
             .ok_or(SmtpError::Protocol {
@@ -152,14 +205,7 @@ impl Client {
         hooks.data_accepted();
 
         // The body, dot-stuffed (mail-builder does not stuff lines starting with ".").
-        self.transcript.push(
-            Dir::Client,
-            format!(
-                "[message: {} bytes, sha256 {}]",
-                message.len(),
-                hex::encode(Sha256::digest(message))
-            ),
-        );
+        self.record_body(message);
         self.set_timeout(self.endpoint.timeouts.data_block, Phase::Body)?;
         let mut body = io::BufWriter::with_capacity(64 * 1024, self.stream.get_mut());
         write_dot_stuffed(&mut body, message)
@@ -167,16 +213,7 @@ impl Client {
             .map_err(|e| io_err(Phase::Body, e))?;
         drop(body);
         self.flush(Phase::Body)?;
-        // A server that already hung up did not get the mail: say so before the end marker,
-        // which would otherwise make the mail "uncertain".
-        if self.peer_has_closed() {
-            self.broken = true;
-            return Err(SmtpError::Closed { phase: Phase::Body });
-        }
-        hooks
-            .before_data_end()
-            .map_err(|what| SmtpError::Local { what })?;
-        out.data_end_sent = true;
+        self.mark_data_end(hooks, out)?;
         self.write_line(Phase::DataEnd, ".\r\n", None)?;
         self.flush(Phase::DataEnd)?;
         let reply = self.read_reply(Phase::DataEnd, self.endpoint.timeouts.data_end)?;
@@ -187,6 +224,41 @@ impl Client {
             });
         }
         Ok(reply)
+    }
+
+    /// The body's one line in the transcript: its size and SHA-256.
+    pub(super) fn record_body(&mut self, message: &[u8]) {
+        self.transcript.push(
+            Dir::Client,
+            format!(
+                "[message: {} bytes, sha256 {}]",
+                message.len(),
+                hex::encode(Sha256::digest(message))
+            ),
+        );
+    }
+
+    /// Everything of the mail but its last byte has left: the caller makes its mark durable,
+    /// and from here on a break leaves the mail uncertain (`out.data_end_sent`).
+    pub(super) fn mark_data_end(
+        &mut self,
+        hooks: &mut dyn DataHooks,
+        out: &mut MailResult,
+    ) -> Result<(), SmtpError> {
+        // A server that already hung up did not get the mail: say so before the end marker,
+        // which would otherwise make the mail "uncertain".
+        if self.peer_has_closed() {
+            self.broken = true;
+            return Err(SmtpError::Closed { phase: Phase::Body });
+        }
+        if let Err(what) = hooks.before_data_end() {
+            // The server holds a mail that lacks its end: the line goes, and the mail with it.
+            self.broken = true;
+            self.abort();
+            return Err(SmtpError::Local { what });
+        }
+        out.data_end_sent = true;
+        Ok(())
     }
 
     pub(super) fn address(&self, addr: &str, phase: Phase) -> Result<Address, SmtpError> {
@@ -215,7 +287,7 @@ impl Client {
         })
     }
 
-    /// MAIL, RCPT for each recipient and DATA, with the parameters the server supports.
+    /// MAIL and RCPT for each recipient, with the parameters the server supports.
     pub(super) fn envelope_commands(
         &self,
         env: &MailEnvelope,
@@ -264,7 +336,6 @@ impl Client {
             }
             commands.push((Phase::Rcpt, Rcpt::new(address, params).to_string()));
         }
-        commands.push((Phase::Data, Data.to_string()));
         Ok(commands)
     }
 }

@@ -81,6 +81,8 @@ fn send_account(
     let server = format!("{}:{}", account.smtp.host, account.smtp.port);
     let mut session: Option<Session> = None;
     let mut reconnects = 0;
+    // The server offered CHUNKING and refused BDAT: its later sessions use DATA.
+    let mut without_chunking = false;
     let mut last_attempt = None;
     // Once a session cannot be opened, every remaining mail of the account shares that failure.
     let mut failure: Option<OpenFailure> = None;
@@ -105,7 +107,12 @@ fn send_account(
             } else {
                 reconnects += 1;
                 match session::open(account, options) {
-                    Ok(s) => session = Some(s),
+                    Ok(mut s) => {
+                        if without_chunking {
+                            s.client.extensions.chunking = false;
+                        }
+                        session = Some(s);
+                    }
                     Err(e) => failure = Some(e.into()),
                 }
             }
@@ -116,7 +123,12 @@ fn send_account(
                 finish_without_session(store, receipts, &server, &mail, f, report)?;
             }
             (Some(s), None) => {
-                last_attempt = Some(send_one(store, receipts, s, account, &mail, report)?);
+                let mut sending = Sending {
+                    account,
+                    options,
+                    without_chunking: &mut without_chunking,
+                };
+                last_attempt = Some(send_one(store, receipts, s, &mut sending, &mail, report)?);
             }
             (None, None) => {}
         }
@@ -132,16 +144,24 @@ fn send_account(
     Ok(())
 }
 
+/// What a mail is sent with besides its session.
+struct Sending<'a> {
+    account: &'a Account,
+    options: &'a Options,
+    without_chunking: &'a mut bool,
+}
+
 /// Sends one mail on an open session and hands its receipt to `receipts`; returns the
 /// attempt id.
 fn send_one(
     store: &mut Store,
     receipts: &mut Receipts,
     s: &mut Session,
-    account: &Account,
+    sending: &mut Sending<'_>,
     mail: &Due,
     report: &mut dyn FnMut(MailReport),
 ) -> Result<i64, StoreError> {
+    let account = sending.account;
     receipts.start(Mark {
         message: mail.id,
         server: format!("{}:{}", account.smtp.host, account.smtp.port),
@@ -149,14 +169,35 @@ fn send_one(
     });
     // Read the frozen bytes only now: a batch never holds more than one mail in memory.
     let raw = store.raw(mail.id)?.unwrap_or_default();
-    let start = s.client.transcript.lines.len();
-    let result = s
+    let mut transcript = s.setup.clone();
+    let mut start = s.client.transcript.lines.len();
+    let mut result = s
         .client
         .send_mail(&mail.envelope, &raw, &mut MarkHooks { receipts, store });
+    if matches!(result.result, Err(SmtpError::ChunkingRefused { .. })) {
+        // The same mail, the same attempt and mark, on a new session with DATA.
+        *sending.without_chunking = true;
+        let earlier = s.client.take_transcript();
+        let taken = earlier.lines.len();
+        transcript.extend(earlier.since(start));
+        match session::open_after(account, sending.options, earlier) {
+            Ok(mut fresh) => {
+                fresh.client.extensions.chunking = false;
+                transcript.extend(fresh.setup.iter().cloned());
+                *s = fresh;
+                start = s.client.transcript.lines.len();
+                result =
+                    s.client
+                        .send_mail(&mail.envelope, &raw, &mut MarkHooks { receipts, store });
+            }
+            Err(session::OpenError::Smtp(_, t)) => transcript.extend(t.since(taken)),
+            Err(session::OpenError::Setup { .. }) => {}
+        }
+    }
     let closed = receipts.close(store, report)?;
     let mut record = tls_record(&s.client, account);
     record.data_end_sent = Some(result.data_end_sent);
-    record.transcript.clone_from(&s.setup);
+    record.transcript = transcript;
     record.transcript.extend(s.client.transcript.since(start));
     let (finish, explanation, error) = outcome(&result, mail, &mut record);
     record.error.clone_from(&error);

@@ -78,6 +78,10 @@ impl Receipts {
 
     /// The server answered DATA with 354: the group commit starts while the body streams.
     fn begin(&mut self) {
+        // A mail sent again on a new session (CHUNKING refused) keeps the mark it has.
+        if self.begun || self.marked.is_some() {
+            return;
+        }
         let Some(mark) = self.mark.clone() else {
             return;
         };
@@ -90,6 +94,9 @@ impl Receipts {
 
     /// Right before the final `.`: the mark must be durable.
     fn make_durable(&mut self, store: &mut Store) -> Result<(), String> {
+        if let Some(Ok(_)) = self.marked {
+            return Ok(());
+        }
         if !self.begun {
             self.begin();
         }

@@ -95,6 +95,17 @@ pub fn open_session(
 }
 
 pub(super) fn open(account: &Account, options: &Options) -> Result<Session, OpenError> {
+    open_after(account, options, Transcript::new())
+}
+
+/// [`open`], with the conversation going on from `earlier` (a mail sent again on a new
+/// session keeps one transcript); the session's own setup lines are those after it.
+pub(super) fn open_after(
+    account: &Account,
+    options: &Options,
+    earlier: Transcript,
+) -> Result<Session, OpenError> {
+    let from = earlier.lines.len();
     let tls = tls::client_config(account.ca_file.as_deref()).map_err(|e| OpenError::Setup {
         error: e.to_string(),
         explanation: Explanation {
@@ -120,8 +131,8 @@ pub(super) fn open(account: &Account, options: &Options) -> Result<Session, Open
         )
     };
     let endpoint = endpoint(account, options);
-    let mut client = Client::connect(&endpoint, &tls, Transcript::new())
-        .map_err(|(e, t)| OpenError::Smtp(e, t))?;
+    let mut client =
+        Client::connect(&endpoint, &tls, earlier).map_err(|(e, t)| OpenError::Smtp(e, t))?;
     if account.smtp.security == Security::None {
         client
             .transcript
@@ -140,7 +151,7 @@ pub(super) fn open(account: &Account, options: &Options) -> Result<Session, Open
              last proof Stempel will get from it",
         );
     }
-    let setup = client.transcript.lines.clone();
+    let setup = client.transcript.since(from);
     Ok(Session { client, setup })
 }
 

@@ -1,0 +1,120 @@
+//! One mail over CHUNKING (RFC 3030), when the server offers it.
+//!
+//! With PIPELINING the whole mail is one write: a due RSET, MAIL, each RCPT and
+//! `BDAT <size> LAST` followed by the message as it is (no dot-stuffing), then the replies are
+//! read together: one round trip per mail, where DATA needs two (the envelope and DATA, then
+//! the body and its final dot). Without PIPELINING the envelope goes command by command first.
+//!
+//! The durable mark sits where it sits with DATA: the mail's last byte leaves only once the
+//! caller's `before_data_end` hook has returned. Its commit starts before the first byte, so it
+//! overlaps the writing of the envelope and the body. After the last byte any break without a
+//! reply leaves the mail uncertain, even while the replies to MAIL and RCPT are still being
+//! read: the server may have taken the mail.
+//!
+//! The reply to `BDAT … LAST` is the receipt. A server that offers CHUNKING and then answers
+//! BDAT as a command it does not know (500, 502, 504) may be reading the body as commands: the
+//! session is closed and [`SmtpError::ChunkingRefused`] tells the caller to send the mail again
+//! on a new session without CHUNKING.
+
+use std::io::{self, Write};
+
+use super::stream::io_err;
+use super::{Client, DataHooks, MailEnvelope, MailResult};
+use crate::model::Dir;
+use crate::smtp::error::{Phase, SmtpError};
+use crate::smtp::reply::Reply;
+
+impl Client {
+    pub(super) fn send_chunked(
+        &mut self,
+        env: &MailEnvelope,
+        message: &[u8],
+        hooks: &mut dyn DataHooks,
+        out: &mut MailResult,
+    ) -> Result<Reply, SmtpError> {
+        let commands = self.envelope_commands(env, message)?;
+        let pipelined = self.extensions.pipelining;
+        let mut rset = false;
+        if pipelined {
+            rset = self.write_due_rset()?;
+            for (phase, cmd) in &commands {
+                self.write_line(*phase, cmd, None)?;
+            }
+        } else {
+            let replies = self.exchange(&commands)?;
+            self.envelope_taken(env, &replies, out)?;
+        }
+        // The mark's commit runs while the envelope and the body go out.
+        hooks.data_accepted();
+        let bdat = format!("BDAT {} LAST", message.len());
+        self.transcript.push(Dir::Client, bdat.as_str());
+        self.record_body(message);
+        // Everything but the last byte now; the last once the mark is durable.
+        let mut wire = Vec::with_capacity(bdat.len() + 2);
+        wire.extend_from_slice(bdat.as_bytes());
+        wire.extend_from_slice(b"\r\n");
+        let (head, last) = match message.split_last() {
+            Some((last, head)) => (head, *last),
+            None => (&[][..], wire.pop().unwrap_or(b'\n')),
+        };
+        self.set_timeout(self.endpoint.timeouts.data_block, Phase::Body)?;
+        let written = {
+            let mut w = io::BufWriter::with_capacity(64 * 1024, self.stream.get_mut());
+            w.write_all(&wire)
+                .and_then(|()| w.write_all(head))
+                .and_then(|()| w.flush())
+        };
+        written.map_err(|e| self.break_off(Phase::Body, e))?;
+        self.flush(Phase::Body)?;
+        self.mark_data_end(hooks, out)?;
+        self.stream
+            .get_mut()
+            .write_all(&[last])
+            .map_err(|e| self.break_off(Phase::DataEnd, e))?;
+        self.flush(Phase::DataEnd)?;
+
+        // Replies: a break while reading any of them comes after the whole mail was sent.
+        if pipelined {
+            if rset {
+                self.read_rset(Phase::DataEnd)?;
+            }
+            let mut replies = Vec::with_capacity(commands.len());
+            for _ in &commands {
+                replies.push(self.read_reply(Phase::DataEnd, self.endpoint.timeouts.command)?);
+            }
+            let reply = self.read_reply(Phase::DataEnd, self.endpoint.timeouts.data_end)?;
+            self.envelope_taken(env, &replies, out)?;
+            return self.bdat_outcome(reply);
+        }
+        let reply = self.read_reply(Phase::DataEnd, self.endpoint.timeouts.data_end)?;
+        self.bdat_outcome(reply)
+    }
+
+    fn bdat_outcome(&mut self, reply: Reply) -> Result<Reply, SmtpError> {
+        match reply.code {
+            200..=299 => Ok(reply),
+            500 | 502 | 504 => {
+                self.transcript.push(
+                    Dir::Info,
+                    "the server offered CHUNKING but does not take BDAT: the mail goes again \
+                     with DATA on a new connection",
+                );
+                self.broken = true;
+                self.abort();
+                Err(SmtpError::ChunkingRefused { reply })
+            }
+            _ => {
+                self.reset();
+                Err(SmtpError::Reply {
+                    phase: Phase::DataEnd,
+                    reply,
+                })
+            }
+        }
+    }
+
+    fn break_off(&mut self, phase: Phase, e: io::Error) -> SmtpError {
+        self.broken = true;
+        io_err(phase, e)
+    }
+}
