@@ -10,7 +10,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use common::MailServer;
-use common::cli::{list, queue, sender_password_command, server_account, stempel};
+use common::cli::{list, queue, sender_password_command, server_account, show_printed, stempel};
 use serde_json::Value;
 
 const MAILS: usize = 30;
@@ -149,6 +149,12 @@ fn killing_the_sender_never_loses_or_doubles_a_mail() {
                 assert_eq!(
                     receipt["queue_id"].as_str(),
                     Some(delivered[mid][0].as_str())
+                );
+                // Postfix offers CHUNKING: the kills landed around `BDAT … LAST`.
+                let shown = show_printed(dir.path(), &m["id"].to_string());
+                assert!(
+                    shown.contains("\"BDAT ") && !shown.contains("\"DATA\""),
+                    "{mid} went without BDAT"
                 );
             }
             _ => assert!(got <= 1, "uncertain {mid} delivered {got} times"),

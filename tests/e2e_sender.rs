@@ -94,6 +94,8 @@ fn send_over_starttls_keeps_the_servers_receipt() {
     );
     assert!(transcript.iter().any(|l| l["line"] == "STARTTLS"));
     assert!(transcript.iter().any(|l| l["line"] == "AUTH PLAIN ****"));
+    // Postfix offers CHUNKING: the mail went as one BDAT chunk, the receipt is its reply.
+    assert_eq!(body_command(attempt), "BDAT");
     assert!(
         transcript
             .iter()
@@ -152,6 +154,63 @@ fn send_over_implicit_tls() {
             .iter()
             .any(|l| l["line"] == "STARTTLS")
     );
+    assert_eq!(body_command(attempt), "BDAT");
+}
+
+/// Which command carried the body: `BDAT` (the whole mail as one `BDAT <size> LAST` chunk,
+/// whose size is the message's) or `DATA`; never both.
+fn body_command(attempt: &serde_json::Value) -> &'static str {
+    let lines: Vec<&str> = attempt["transcript"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["dir"] == "C")
+        .map(|l| l["line"].as_str().unwrap())
+        .collect();
+    let bdat = lines.iter().position(|l| l.starts_with("BDAT "));
+    let data = lines.iter().position(|l| *l == "DATA");
+    match (bdat, data) {
+        (Some(at), None) => {
+            let size = lines[at]
+                .strip_prefix("BDAT ")
+                .and_then(|l| l.strip_suffix(" LAST"))
+                .unwrap();
+            assert!(
+                lines[at + 1].starts_with(&format!("[message: {size} bytes, sha256 ")),
+                "{lines:?}"
+            );
+            "BDAT"
+        }
+        (None, Some(_)) => "DATA",
+        _ => panic!("one body command: {lines:?}"),
+    }
+}
+
+#[test]
+#[ignore = "needs the mail servers and a keychain: run .ci/e2e"]
+fn a_server_without_chunking_gets_data() {
+    let server = MailServer::from_env();
+    let dir = tempfile::tempdir().unwrap();
+    add_account(
+        dir.path(),
+        &server,
+        "data",
+        "STEMPEL_MS_SUBMISSION_DATA_PORT",
+        "starttls",
+    );
+    let id = queue(dir.path(), "data", server.var("STEMPEL_MS_CUSTOMER"), &[]);
+    stempel_with_os_keychain(dir.path())
+        .args(["send", &id])
+        .assert()
+        .success();
+    let v = show(dir.path(), &id);
+    assert_eq!(v["state"], "sent");
+    let attempt = &v["attempts"][0];
+    assert_eq!(
+        attempt["queue_id"].as_str().unwrap(),
+        server.postfix_queue_id_of(v["message_id"].as_str().unwrap())
+    );
+    assert_eq!(body_command(attempt), "DATA");
 }
 
 #[test]

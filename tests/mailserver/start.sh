@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts real mail servers on 127.0.0.1 for Stempel's end-to-end tests:
-#   Postfix  MX (no auth), submission (STARTTLS required + SASL), submissions (implicit TLS)
+#   Postfix  MX (no auth), submission (STARTTLS required + SASL, CHUNKING offered), submissions
+#            (implicit TLS), submission without CHUNKING (DATA only)
 #   Dovecot  IMAP (STARTTLS), IMAPS, POP3, POP3S, LMTP delivery into Maildirs
 # for the test domain stempel.test (users invoices@ and customer@), with real delivery reports:
 #   unknown user at stempel.test   -> failure DSN (5.1.1) to the sender
@@ -15,7 +16,7 @@ set -euo pipefail
 
 DIR=${STEMPEL_MAILSERVER_DIR:-/tmp/stempel-mailserver}
 HERE=$(cd "$(dirname "$0")" && pwd)
-PORT_MX=10025 PORT_SUBMISSION=10587 PORT_SUBMISSIONS=10465
+PORT_MX=10025 PORT_SUBMISSION=10587 PORT_SUBMISSIONS=10465 PORT_SUBMISSION_DATA=10588
 PORT_IMAP=10143 PORT_IMAPS=10993 PORT_POP3=10110 PORT_POP3S=10995
 PORT_LMTP=10024 PORT_AUTH=10012 PORT_CLOSED=10026 PORT_REJECT=10027
 PASS_INVOICES=invoices-Pa55 PASS_CUSTOMER=customer-Pa55
@@ -217,6 +218,7 @@ cat > "$PF/master.cf" <<CONF
 127.0.0.1:$PORT_MX inet n - n - - smtpd
 127.0.0.1:$PORT_SUBMISSION inet n - n - - smtpd -o syslog_name=postfix/submission $submission_opts
 127.0.0.1:$PORT_SUBMISSIONS inet n - n - - smtpd -o syslog_name=postfix/submissions -o smtpd_tls_wrappermode=yes $submission_opts
+127.0.0.1:$PORT_SUBMISSION_DATA inet n - n - - smtpd -o syslog_name=postfix/submission-data -o smtpd_discard_ehlo_keywords=chunking $submission_opts
 pickup    unix  n - n 60 1 pickup
 cleanup   unix  n - n - 0 cleanup
 qmgr      unix  n - n 300 1 qmgr
@@ -255,7 +257,7 @@ postfix -c "$PF" start >/dev/null 2>>"$DIR/log/postfix-start.log" || {
 
 # --- wait until every port answers (10 s at most) ---------------------------------------------
 deadline=$((SECONDS + 10))
-for port in $PORT_MX $PORT_SUBMISSION $PORT_SUBMISSIONS $PORT_IMAP $PORT_IMAPS $PORT_POP3 $PORT_POP3S $PORT_LMTP $PORT_REJECT; do
+for port in $PORT_MX $PORT_SUBMISSION $PORT_SUBMISSIONS $PORT_SUBMISSION_DATA $PORT_IMAP $PORT_IMAPS $PORT_POP3 $PORT_POP3S $PORT_LMTP $PORT_REJECT; do
   until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
     if [ $SECONDS -ge $deadline ]; then
       say "port $port does not answer; logs in $DIR/log"
@@ -272,6 +274,7 @@ export STEMPEL_MS_HOST=127.0.0.1
 export STEMPEL_MS_SMTP_PORT=$PORT_MX
 export STEMPEL_MS_SUBMISSION_PORT=$PORT_SUBMISSION
 export STEMPEL_MS_SUBMISSIONS_PORT=$PORT_SUBMISSIONS
+export STEMPEL_MS_SUBMISSION_DATA_PORT=$PORT_SUBMISSION_DATA
 export STEMPEL_MS_IMAP_PORT=$PORT_IMAP
 export STEMPEL_MS_IMAPS_PORT=$PORT_IMAPS
 export STEMPEL_MS_POP3_PORT=$PORT_POP3
