@@ -34,11 +34,15 @@ impl Client {
     ) -> Result<Reply, SmtpError> {
         let commands = self.envelope_commands(env, message)?;
         let pipelined = self.extensions.pipelining;
-        let mut rset = false;
+        // What goes out before the body: with PIPELINING a due RSET and the envelope too.
+        let mut wire = Vec::with_capacity(message.len() + 1024);
+        let rset = pipelined && std::mem::take(&mut self.rset_due);
+        if rset {
+            self.queue_line(&mut wire, "RSET");
+        }
         if pipelined {
-            rset = self.write_due_rset()?;
-            for (phase, cmd) in &commands {
-                self.write_line(*phase, cmd, None)?;
+            for (_, cmd) in &commands {
+                self.queue_line(&mut wire, cmd.trim_end_matches("\r\n"));
             }
         } else {
             let replies = self.exchange(&commands)?;
@@ -46,24 +50,16 @@ impl Client {
         }
         // The mark's commit runs while the envelope and the body go out.
         hooks.data_accepted();
-        let bdat = format!("BDAT {} LAST", message.len());
-        self.transcript.push(Dir::Client, bdat.as_str());
+        self.queue_line(&mut wire, &format!("BDAT {} LAST", message.len()));
         self.record_body(message);
-        // Everything but the last byte now; the last once the mark is durable.
-        let mut wire = Vec::with_capacity(bdat.len() + 2);
-        wire.extend_from_slice(bdat.as_bytes());
-        wire.extend_from_slice(b"\r\n");
-        let (head, last) = match message.split_last() {
-            Some((last, head)) => (head, *last),
-            None => (&[][..], wire.pop().unwrap_or(b'\n')),
-        };
+        // One write, so that the server reads the envelope, the command and the body together
+        // and answers them together (a server that answers each in its own packet makes the
+        // last answer wait for an acknowledgement under Nagle's algorithm): everything but the
+        // last byte now, the last once the mark is durable.
+        wire.extend_from_slice(message);
+        let last = wire.pop().unwrap_or(b'\n');
         self.set_timeout(self.endpoint.timeouts.data_block, Phase::Body)?;
-        let written = {
-            let mut w = io::BufWriter::with_capacity(64 * 1024, self.stream.get_mut());
-            w.write_all(&wire)
-                .and_then(|()| w.write_all(head))
-                .and_then(|()| w.flush())
-        };
+        let written = self.stream.get_mut().write_all(&wire);
         written.map_err(|e| self.break_off(Phase::Body, e))?;
         self.flush(Phase::Body)?;
         self.mark_data_end(hooks, out)?;
@@ -111,6 +107,13 @@ impl Client {
                 })
             }
         }
+    }
+
+    /// Puts a command line in `wire` and in the transcript.
+    fn queue_line(&mut self, wire: &mut Vec<u8>, line: &str) {
+        self.transcript.push(Dir::Client, line);
+        wire.extend_from_slice(line.as_bytes());
+        wire.extend_from_slice(b"\r\n");
     }
 
     fn break_off(&mut self, phase: Phase, e: io::Error) -> SmtpError {
