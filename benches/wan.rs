@@ -55,10 +55,18 @@ fn mail_server() -> HashMap<String, String> {
         .collect()
 }
 
+fn spawn(f: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new()
+        .name("delay-proxy".into())
+        .spawn(f)
+        .unwrap();
+}
+
 /// Copies `from` to `to`, each chunk held for `delay` after it was read.
 fn delayed_pipe(mut from: TcpStream, mut to: TcpStream, delay: Duration) {
-    let (tx, rx) = mpsc::channel::<(Instant, Vec<u8>)>();
-    std::thread::spawn(move || {
+    // Bounded: a writer that cannot keep up slows the reader, as a full path would.
+    let (tx, rx) = mpsc::sync_channel::<(Instant, Vec<u8>)>(1024);
+    spawn(move || {
         let mut buf = vec![0; 64 * 1024];
         loop {
             // Acknowledge at once, as Stempel's own socket does (see `quick_ack` in the SMTP
@@ -76,7 +84,7 @@ fn delayed_pipe(mut from: TcpStream, mut to: TcpStream, delay: Duration) {
             }
         }
     });
-    std::thread::spawn(move || {
+    spawn(move || {
         for (due, chunk) in rx {
             std::thread::sleep(due.saturating_duration_since(Instant::now()));
             if to.write_all(&chunk).is_err() {
@@ -108,7 +116,7 @@ fn delay_proxy(target: u16, one_way: Duration) -> u16 {
     listener.listen(16).unwrap();
     let listener: TcpListener = listener.into();
     let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
+    spawn(move || {
         for client in listener.incoming() {
             let Ok(client) = client else { return };
             let server = internet_socket();
