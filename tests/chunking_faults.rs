@@ -201,6 +201,12 @@ fn a_server_that_offers_chunking_and_refuses_bdat_gets_the_mail_with_data() {
     let seen = res.peer.seen();
     assert_eq!(seen.connections, 2);
     assert_eq!(seen.messages.len(), 1);
+    // The second connection resumed the first one's TLS session.
+    assert_eq!(
+        said.iter().filter(|l| l.starts_with("TLS session resumed")).count(),
+        1,
+        "{said:?}"
+    );
     // Offsets keep running across the two connections.
     assert!(
         attempt

@@ -301,11 +301,19 @@ impl Client {
                 (subject, hex::encode(Sha256::digest(der)))
             })
             .unwrap_or_default();
+        // A batch that reconnects resumes its TLS session (one round trip less): the
+        // certificate is the one verified when the session was made.
+        let verified = if conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed) {
+            "TLS session resumed; the certificate was verified for this host name when the \
+             session was made (TLS 1.2 or newer required)"
+        } else {
+            "certificate verified for this host name (TLS 1.2 or newer required)"
+        };
         for line in [
             format!("TLS {version}, cipher {cipher}"),
             format!("server certificate: {subject}"),
             format!("certificate SHA-256: {fingerprint}"),
-            "certificate verified for this host name (TLS 1.2 or newer required)".to_owned(),
+            verified.to_owned(),
         ] {
             self.transcript.push(Dir::Info, line);
         }
