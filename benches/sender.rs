@@ -26,6 +26,7 @@ use stempel::worker::sender::{self, Event};
 
 const MAILS: usize = 1000;
 const SIZE: usize = 100 * 1024;
+const ROUNDS: usize = 3;
 
 struct Sink(Child);
 
@@ -74,6 +75,60 @@ fn rate(n: usize, d: Duration) -> f64 {
     n as f64 / d.as_secs_f64()
 }
 
+/// Stempel: one connection, receipts persisted (WAL, synchronous=FULL); every mail gets its
+/// receipt.
+fn stempel_round(db: &std::path::Path) -> Duration {
+    let handle = sender::spawn(
+        db.to_path_buf(),
+        sender::Options::default(),
+        stempel::worker::no_waker(),
+    )
+    .unwrap();
+    let start = Instant::now();
+    assert!(handle.send_due(None));
+    let summary = loop {
+        if let Event::BatchFinished(s) = handle.events.recv().unwrap() {
+            break s;
+        }
+    };
+    let took = start.elapsed();
+    assert_eq!(summary.sent, MAILS, "{summary:?}");
+    drop(handle);
+    let store = Store::open(db).unwrap();
+    let sent = store.list(&stempel::store::ListFilter::default()).unwrap();
+    let with_receipt = sent
+        .iter()
+        .filter(|m| m.attempts.iter().any(|a| a.reply_code == Some(250)))
+        .count();
+    assert_eq!(with_receipt, MAILS);
+    took
+}
+
+/// smtp-source: the same count and size over one connection (-d), one session (-s 1).
+fn source_round(port: u16, size: usize) -> Duration {
+    let start = Instant::now();
+    let status = Command::new("smtp-source")
+        .args([
+            "-d",
+            "-s",
+            "1",
+            "-m",
+            &MAILS.to_string(),
+            "-l",
+            &size.to_string(),
+            "-f",
+            "faktury@firma.pl",
+            "-t",
+            "klient@example.com",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .stdout(Stdio::null())
+        .status()
+        .expect("smtp-source (Debian package postfix) is needed");
+    assert!(status.success());
+    start.elapsed()
+}
+
 fn main() {
     let port = free_port();
     let _sink = start_sink(port);
@@ -110,53 +165,18 @@ fn main() {
     }
     let raw = store.raw(1).unwrap().unwrap();
     let size = raw.len();
+    drop(store);
 
-    // Stempel: one connection, receipts persisted (WAL, synchronous=FULL).
-    let handle = sender::spawn(
-        db.clone(),
-        sender::Options::default(),
-        stempel::worker::no_waker(),
-    )
-    .unwrap();
-    let start = Instant::now();
-    assert!(handle.send_due(None));
-    let summary = loop {
-        if let Event::BatchFinished(s) = handle.events.recv().unwrap() {
-            break s;
-        }
-    };
-    let stempel_time = start.elapsed();
-    assert_eq!(summary.sent, MAILS, "{summary:?}");
-    drop(handle);
-    let sent = store.list(&stempel::store::ListFilter::default()).unwrap();
-    let with_receipt = sent
-        .iter()
-        .filter(|m| m.attempts.iter().any(|a| a.reply_code == Some(250)))
-        .count();
-    assert_eq!(with_receipt, MAILS);
-
-    // smtp-source: the same count and size over one connection (-d), one session (-s 1).
-    let start = Instant::now();
-    let status = Command::new("smtp-source")
-        .args([
-            "-d",
-            "-s",
-            "1",
-            "-m",
-            &MAILS.to_string(),
-            "-l",
-            &size.to_string(),
-            "-f",
-            "faktury@firma.pl",
-            "-t",
-            "klient@example.com",
-            &format!("127.0.0.1:{port}"),
-        ])
-        .stdout(Stdio::null())
-        .status()
-        .expect("smtp-source (Debian package postfix) is needed");
-    let source_time = start.elapsed();
-    assert!(status.success());
+    // Rounds that alternate Stempel and smtp-source, each on a fresh copy of the outbox, so
+    // that a slow moment of the machine hits both; the best round of each counts.
+    let mut stempel_time = Duration::MAX;
+    let mut source_time = Duration::MAX;
+    for round in 0..ROUNDS {
+        let copy = dir.path().join(format!("round-{round}.db"));
+        std::fs::copy(&db, &copy).unwrap();
+        stempel_time = stempel_time.min(stempel_round(&copy));
+        source_time = source_time.min(source_round(port, size));
+    }
 
     // Naive: a new connection for every mail.
     let naive = SmtpTransport::builder_dangerous("127.0.0.1")
@@ -191,7 +211,7 @@ fn main() {
         naive_time.as_secs_f64()
     );
     println!(
-        "ratio to smtp-source: {:.2}x (goal >= 0.8x)",
+        "ratio to smtp-source: {:.2}x (goal >= 1.0x; best of {ROUNDS} alternating rounds each)",
         s / rate(MAILS, source_time)
     );
     println!("ratio to naive loop:  {:.2}x", s / rate(MAILS, naive_time));

@@ -203,7 +203,9 @@ fn a_server_that_offers_chunking_and_refuses_bdat_gets_the_mail_with_data() {
     assert_eq!(seen.messages.len(), 1);
     // The second connection resumed the first one's TLS session.
     assert_eq!(
-        said.iter().filter(|l| l.starts_with("TLS session resumed")).count(),
+        said.iter()
+            .filter(|l| l.starts_with("TLS session resumed"))
+            .count(),
         1,
         "{said:?}"
     );

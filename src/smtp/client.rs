@@ -107,14 +107,17 @@ pub struct Client {
     timeout: Option<Duration>,
 }
 
-/// What the caller does around a mail's body. `data_accepted` runs when the server has
-/// answered DATA with 354 (the body follows; a caller may start slow work that must be done
-/// by the end); `before_data_end` runs right before the final `.` and must return only once
-/// the caller has durably recorded that the mail may reach the server. An error there stops
-/// the mail before the `.`.
+/// What the caller does around a mail's body. `data_accepted` runs when the body is about to
+/// follow (at 354, or before a chunk; a caller may start slow work that must be done by the
+/// end); `before_data_end` runs right before the mail's last byte (the final `.`, or the
+/// chunk's last byte) and must return only once the caller has durably recorded that the mail
+/// may reach the server. An error there stops the mail before its end. `data_end_written` runs
+/// once the end has left, while the server's reply is on its way (a caller may prepare the
+/// next mail).
 pub trait DataHooks {
     fn data_accepted(&mut self) {}
     fn before_data_end(&mut self) -> Result<(), String>;
+    fn data_end_written(&mut self) {}
 }
 
 /// A closure is a `before_data_end` hook.

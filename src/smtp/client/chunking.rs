@@ -51,7 +51,6 @@ impl Client {
         // The mark's commit runs while the envelope and the body go out.
         hooks.data_accepted();
         self.queue_line(&mut wire, &format!("BDAT {} LAST", message.len()));
-        self.record_body(message);
         // One write, so that the server reads the envelope, the command and the body together
         // and answers them together (a server that answers each in its own packet makes the
         // last answer wait for an acknowledgement under Nagle's algorithm): everything but the
@@ -60,6 +59,8 @@ impl Client {
         let last = wire.pop().unwrap_or(b'\n');
         self.set_timeout(self.endpoint.timeouts.data_block, Phase::Body)?;
         let written = self.stream.get_mut().write_all(&wire);
+        // Hashed once the chunk is out, while the server reads it and the mark commits.
+        self.record_body(message);
         written.map_err(|e| self.break_off(Phase::Body, e))?;
         self.flush(Phase::Body)?;
         self.mark_data_end(hooks, out)?;
@@ -68,6 +69,7 @@ impl Client {
             .write_all(&[last])
             .map_err(|e| self.break_off(Phase::DataEnd, e))?;
         self.flush(Phase::DataEnd)?;
+        hooks.data_end_written();
 
         // Replies: a break while reading any of them comes after the whole mail was sent.
         if pipelined {

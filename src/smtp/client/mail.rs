@@ -205,17 +205,20 @@ impl Client {
         hooks.data_accepted();
 
         // The body, dot-stuffed (mail-builder does not stuff lines starting with ".").
-        self.record_body(message);
         self.set_timeout(self.endpoint.timeouts.data_block, Phase::Body)?;
-        let mut body = io::BufWriter::with_capacity(64 * 1024, self.stream.get_mut());
-        write_dot_stuffed(&mut body, message)
-            .and_then(|()| body.flush())
-            .map_err(|e| io_err(Phase::Body, e))?;
-        drop(body);
+        let written = {
+            let mut body = io::BufWriter::with_capacity(64 * 1024, self.stream.get_mut());
+            write_dot_stuffed(&mut body, message).and_then(|()| body.flush())
+        };
+        // Hashed once the body is out, while the server reads it and the mark commits: off
+        // the critical path.
+        self.record_body(message);
+        written.map_err(|e| io_err(Phase::Body, e))?;
         self.flush(Phase::Body)?;
         self.mark_data_end(hooks, out)?;
         self.write_line(Phase::DataEnd, ".\r\n", None)?;
         self.flush(Phase::DataEnd)?;
+        hooks.data_end_written();
         let reply = self.read_reply(Phase::DataEnd, self.endpoint.timeouts.data_end)?;
         if reply.code / 100 != 2 {
             return Err(SmtpError::Reply {

@@ -12,6 +12,7 @@ use super::retry::retry_or_give_up;
 use super::session::{self, OpenFailure, Session, tls_record};
 use super::{Event, MailReport, Options, Summary};
 use crate::model::Account;
+use crate::smtp::client::DataHooks;
 use crate::smtp::client::{MailEnvelope, MailResult};
 use crate::smtp::error::{Phase, SmtpError};
 use crate::smtp::explain::{Explanation, explain_error};
@@ -86,7 +87,10 @@ fn send_account(
     let mut last_attempt = None;
     // Once a session cannot be opened, every remaining mail of the account shares that failure.
     let mut failure: Option<OpenFailure> = None;
-    for mail in mails {
+    // The next mail's bytes, read while the server answers the one before.
+    let mut prefetched = None;
+    let mut mails = mails.into_iter().peekable();
+    while let Some(mail) = mails.next() {
         if session.as_ref().is_none_or(|s| !s.client.is_usable()) && failure.is_none() {
             receipts.flush(store, report)?;
             if let Some(s) = session.take() {
@@ -127,6 +131,8 @@ fn send_account(
                     account,
                     options,
                     without_chunking: &mut without_chunking,
+                    next: mails.peek().map(|m| m.id),
+                    prefetched: &mut prefetched,
                 };
                 last_attempt = Some(send_one(store, receipts, s, &mut sending, &mail, report)?);
             }
@@ -149,6 +155,37 @@ struct Sending<'a> {
     account: &'a Account,
     options: &'a Options,
     without_chunking: &'a mut bool,
+    /// The mail after this one, whose bytes are read while this one's reply is awaited.
+    next: Option<i64>,
+    prefetched: &'a mut Option<(i64, Vec<u8>)>,
+}
+
+/// The client's hooks for one mail: the mark's ([`MarkHooks`]), and, once the mail's end has
+/// left, reading the next mail's bytes while the server answers (the server is busy then, the
+/// sender idle: read before the next envelope, they held the server up).
+struct MailHooks<'a, 'b> {
+    marks: MarkHooks<'a>,
+    next: Option<i64>,
+    prefetched: &'b mut Option<(i64, Vec<u8>)>,
+}
+
+impl DataHooks for MailHooks<'_, '_> {
+    fn data_accepted(&mut self) {
+        self.marks.data_accepted();
+    }
+
+    fn before_data_end(&mut self) -> Result<(), String> {
+        self.marks.before_data_end()
+    }
+
+    fn data_end_written(&mut self) {
+        // A read that fails here is read again, and reported, when the mail's turn comes.
+        if let Some(id) = self.next
+            && let Ok(Some(raw)) = self.marks.store.raw(id)
+        {
+            *self.prefetched = Some((id, raw));
+        }
+    }
 }
 
 /// Sends one mail on an open session and hands its receipt to `receipts`; returns the
@@ -167,13 +204,20 @@ fn send_one(
         server: format!("{}:{}", account.smtp.host, account.smtp.port),
         started: Timestamp::now(),
     });
-    // Read the frozen bytes only now: a batch never holds more than one mail in memory.
-    let raw = store.raw(mail.id)?.unwrap_or_default();
+    // The frozen bytes, read while the mail before was answered, else now: a batch holds at
+    // most two mails in memory.
+    let raw = match sending.prefetched.take() {
+        Some((id, raw)) if id == mail.id => raw,
+        _ => store.raw(mail.id)?.unwrap_or_default(),
+    };
     let mut transcript = s.setup.clone();
     let mut start = s.client.transcript.lines.len();
-    let mut result = s
-        .client
-        .send_mail(&mail.envelope, &raw, &mut MarkHooks { receipts, store });
+    let mut hooks = MailHooks {
+        marks: MarkHooks { receipts, store },
+        next: sending.next,
+        prefetched: sending.prefetched,
+    };
+    let mut result = s.client.send_mail(&mail.envelope, &raw, &mut hooks);
     if matches!(result.result, Err(SmtpError::ChunkingRefused { .. })) {
         // The same mail, the same attempt and mark, on a new session with DATA.
         *sending.without_chunking = true;
