@@ -188,9 +188,8 @@ fn parse_state(s: &str) -> Result<MessageState> {
 
 fn state_in(tx: &Transaction<'_>, id: i64) -> Result<MessageState> {
     let s: String = tx
-        .query_row("SELECT state FROM messages WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT state FROM messages WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
         .optional()?
         .ok_or(StoreError::NoSuchMessage(id))?;
     parse_state(&s)
@@ -202,9 +201,7 @@ fn transition_in(tx: &Transaction<'_>, id: i64, to: MessageState) -> Result<()> 
     if !from.can_become(to) {
         return Err(StoreError::IllegalTransition { id, from, to });
     }
-    tx.execute(
-        "UPDATE messages SET state = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, to.as_str(), now_ms()],
-    )?;
+    tx.prepare_cached("UPDATE messages SET state = ?2, updated_at = ?3 WHERE id = ?1")?
+        .execute(params![id, to.as_str(), now_ms()])?;
     Ok(())
 }

@@ -329,16 +329,19 @@ fn start_attempt_in(
             to: MessageState::Sending,
         });
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO attempts (message_id, started_at, server, data_end_sent)
          VALUES (?1, ?2, ?3, ?4)",
-        params![message, started_at.as_millisecond(), server, data_end_sent],
-    )?;
+    )?
+    .execute(params![
+        message,
+        started_at.as_millisecond(),
+        server,
+        data_end_sent
+    ])?;
     let id = tx.last_insert_rowid();
-    tx.execute(
-        "UPDATE messages SET attempt_count = attempt_count + 1 WHERE id = ?1",
-        [message],
-    )?;
+    tx.prepare_cached("UPDATE messages SET attempt_count = attempt_count + 1 WHERE id = ?1")?
+        .execute([message])?;
     Ok(id)
 }
 
@@ -358,11 +361,8 @@ fn finish_attempt_in(
     finish: Finish,
 ) -> Result<()> {
     let message: i64 = tx
-        .query_row(
-            "SELECT message_id FROM attempts WHERE id = ?1",
-            [attempt],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT message_id FROM attempts WHERE id = ?1")?
+        .query_row([attempt], |r| r.get(0))
         .optional()?
         .ok_or(StoreError::NoSuchMessage(attempt))?;
     let outcome = finish.outcome();
@@ -370,7 +370,7 @@ fn finish_attempt_in(
     let now = now_ms();
     let transcript = serde_json::to_string(&record.transcript)
         .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE attempts SET finished_at = ?2, server = COALESCE(?3, server), peer_address = ?4,
             tls_version = ?5, tls_cipher = ?6, cert_subject = ?7, cert_sha256 = ?8,
             cert_verified = ?9, reply_code = ?10, enhanced_status = ?11, reply_text = ?12,
@@ -378,53 +378,53 @@ fn finish_attempt_in(
             explanation_key = ?18, data_end_sent = COALESCE(?19, data_end_sent),
             dsn_offered = ?20
          WHERE id = ?1",
-        params![
-            attempt,
-            now,
-            record.server,
-            record.peer_address,
-            record.tls_version,
-            record.tls_cipher,
-            record.cert_subject,
-            record.cert_sha256,
-            record.cert_verified,
-            record.reply_code,
-            record.enhanced_status,
-            record.reply_text.as_deref().map(kept),
-            record.queue_id.as_deref().map(kept),
-            outcome.as_str(),
-            record.error.as_deref().map(kept),
-            record.explanation,
-            transcript,
-            record.explanation_key,
-            record.data_end_sent,
-            record.dsn_offered,
-        ],
-    )?;
+    )?
+    .execute(params![
+        attempt,
+        now,
+        record.server,
+        record.peer_address,
+        record.tls_version,
+        record.tls_cipher,
+        record.cert_subject,
+        record.cert_sha256,
+        record.cert_verified,
+        record.reply_code,
+        record.enhanced_status,
+        record.reply_text.as_deref().map(kept),
+        record.queue_id.as_deref().map(kept),
+        outcome.as_str(),
+        record.error.as_deref().map(kept),
+        record.explanation,
+        transcript,
+        record.explanation_key,
+        record.data_end_sent,
+        record.dsn_offered,
+    ])?;
     match finish {
         Finish::Sent => {
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE messages SET sent_at = ?2, queue_id = ?3, last_error = NULL,
                     next_attempt_at = NULL WHERE id = ?1",
-                params![message, now, record.queue_id.as_deref().map(kept)],
-            )?;
+            )?
+            .execute(params![message, now, record.queue_id.as_deref().map(kept)])?;
             super::stamps::want_stamp_in(tx, message)?;
         }
         Finish::Deferred { next_attempt_at } => {
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE messages SET next_attempt_at = ?2, last_error = ?3 WHERE id = ?1",
-                params![
-                    message,
-                    next_attempt_at.as_millisecond(),
-                    record.error.as_deref().map(kept)
-                ],
-            )?;
+            )?
+            .execute(params![
+                message,
+                next_attempt_at.as_millisecond(),
+                record.error.as_deref().map(kept)
+            ])?;
         }
         Finish::Failed | Finish::Uncertain => {
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE messages SET last_error = ?2, next_attempt_at = NULL WHERE id = ?1",
-                params![message, record.error.as_deref().map(kept)],
-            )?;
+            )?
+            .execute(params![message, record.error.as_deref().map(kept)])?;
         }
     }
     for (address, accepted, reply) in &record.rcpt {
@@ -435,11 +435,11 @@ fn finish_attempt_in(
         } else {
             (DeliveryState::Rejected, Some(kept(reply)))
         };
-        tx.execute(
+        tx.prepare_cached(
             "UPDATE recipients SET delivery_state = ?3, diagnostic = ?4, delivery_at = ?5
              WHERE message_id = ?1 AND address = ?2",
-            params![message, address, state.as_str(), diagnostic, now],
-        )?;
+        )?
+        .execute(params![message, address, state.as_str(), diagnostic, now])?;
     }
     Ok(())
 }

@@ -19,10 +19,8 @@ pub struct KeptStamp {
 /// Marks `message` as wanting its receipt kept and stamped (inside the transaction that makes
 /// it sent).
 pub(super) fn want_stamp_in(tx: &Transaction<'_>, message: i64) -> Result<()> {
-    tx.execute(
-        "INSERT OR IGNORE INTO stamps (message_id) VALUES (?1)",
-        [message],
-    )?;
+    tx.prepare_cached("INSERT OR IGNORE INTO stamps (message_id) VALUES (?1)")?
+        .execute([message])?;
     Ok(())
 }
 
