@@ -156,6 +156,23 @@ fn a_refused_envelope_is_a_refusal_not_an_uncertain_mail() {
     assert!(res.peer.seen().messages.is_empty());
 }
 
+/// Rate-limiting servers refuse MAIL and hang up: the refusal decides, even though the whole
+/// mail had been written behind MAIL by then.
+#[test]
+fn a_refusal_followed_by_a_hang_up_is_not_uncertain() {
+    let res = run(Script {
+        mail: Act::ReplyAndClose("421 4.7.0 Too many messages, closing connection".into()),
+        ..chunking()
+    });
+    assert_eq!(
+        res.message.state,
+        MessageState::Queued,
+        "{:?}",
+        res.report.error
+    );
+    assert!(res.peer.seen().messages.is_empty());
+}
+
 #[test]
 fn a_line_that_drops_mid_chunk_did_not_deliver() {
     let big = "Pozycja faktury 0123456789 abcdefghij\n".repeat(200_000);

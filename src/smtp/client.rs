@@ -103,6 +103,8 @@ pub struct Client {
     /// A refused mail left the server's transaction open: RSET goes before the next MAIL,
     /// in the same write when the server pipelines.
     rset_due: bool,
+    /// The server took a mail as a BDAT chunk on this session: it knows BDAT.
+    bdat_taken: bool,
     /// The socket timeout last set (saves two syscalls per command).
     timeout: Option<Duration>,
 }
@@ -195,6 +197,7 @@ impl Client {
             endpoint: endpoint.clone(),
             broken: false,
             rset_due: false,
+            bdat_taken: false,
             timeout: None,
         };
         match client.setup(tls) {

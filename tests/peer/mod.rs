@@ -20,6 +20,8 @@ use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 pub enum Act {
     /// Answer with these lines (`\n`-separated; CRLF added).
     Reply(String),
+    /// Answer with these lines, then close the connection (as servers that rate-limit do).
+    ReplyAndClose(String),
     /// Close the connection without a word.
     Drop,
     /// Say nothing for this long, then close.
@@ -250,6 +252,10 @@ fn act(conn: &mut Conn, a: &Act) -> bool {
             }
             let _ = conn.flush();
             true
+        }
+        Act::ReplyAndClose(text) => {
+            act(conn, &Act::Reply(text.clone()));
+            false
         }
         Act::Drop => false,
         Act::Trickle(text, gap) => {

@@ -16,9 +16,8 @@
 //! session is closed and [`SmtpError::ChunkingRefused`] tells the caller to send the mail again
 //! on a new session without CHUNKING.
 
-use std::io::{self, Write};
+use std::io::Write;
 
-use super::stream::io_err;
 use super::{Client, DataHooks, MailEnvelope, MailResult};
 use crate::model::Dir;
 use crate::smtp::error::{Phase, SmtpError};
@@ -48,8 +47,13 @@ impl Client {
             let replies = self.exchange(&commands)?;
             self.envelope_taken(env, &replies, out)?;
         }
-        // The mark's commit runs while the envelope and the body go out.
+        // The mark's commit runs while the envelope and the body go out; until this session's
+        // server has taken a chunk it is made durable first: a server that offers CHUNKING
+        // without knowing BDAT reads the body as commands, and could take a mail from it.
         hooks.data_accepted();
+        if !self.bdat_taken {
+            self.make_durable(hooks)?;
+        }
         self.queue_line(&mut wire, &format!("BDAT {} LAST", message.len()));
         // One write, so that the server reads the envelope, the command and the body together
         // and answers them together (a server that answers each in its own packet makes the
@@ -57,8 +61,10 @@ impl Client {
         // last byte now, the last once the mark is durable.
         wire.extend_from_slice(message);
         let last = wire.pop().unwrap_or(b'\n');
-        self.set_timeout(self.endpoint.timeouts.data_block, Phase::Body)?;
+        self.set_timeout(self.endpoint.timeouts.data_block, Phase::Body)
+            .inspect_err(|_| self.broken = true)?;
         let written = self.stream.get_mut().write_all(&wire);
+        drop(wire);
         // Hashed once the chunk is out, while the server reads it and the mark commits.
         self.record_body(message);
         written.map_err(|e| self.break_off(Phase::Body, e))?;
@@ -71,26 +77,45 @@ impl Client {
         self.flush(Phase::DataEnd)?;
         hooks.data_end_written();
 
-        // Replies: a break while reading any of them comes after the whole mail was sent.
-        if pipelined {
-            if rset {
-                self.read_rset(Phase::DataEnd)?;
-            }
-            let mut replies = Vec::with_capacity(commands.len());
-            for _ in &commands {
-                replies.push(self.read_reply(Phase::DataEnd, self.endpoint.timeouts.command)?);
-            }
+        if !pipelined {
             let reply = self.read_reply(Phase::DataEnd, self.endpoint.timeouts.data_end)?;
-            self.envelope_taken(env, &replies, out)?;
             return self.bdat_outcome(reply);
         }
-        let reply = self.read_reply(Phase::DataEnd, self.endpoint.timeouts.data_end)?;
+        // The replies. A break while reading them comes after the whole mail was sent, unless
+        // the server had refused the envelope before it broke.
+        let mut suspect = false;
+        if rset {
+            match self.read_reply(Phase::DataEnd, self.endpoint.timeouts.command) {
+                Ok(r) => suspect = r.code != 250,
+                Err(e) => return Err(e),
+            }
+        }
+        let mut replies = Vec::with_capacity(commands.len());
+        for _ in &commands {
+            match self.read_reply(Phase::DataEnd, self.endpoint.timeouts.command) {
+                Ok(r) => replies.push(r),
+                Err(e) => return Err(refused_before(env, &replies).unwrap_or(e)),
+            }
+        }
+        let reply = match self.read_reply(Phase::DataEnd, self.endpoint.timeouts.data_end) {
+            Ok(r) => r,
+            Err(e) => return Err(refused_before(env, &replies).unwrap_or(e)),
+        };
+        // A server that does not know BDAT read the body as commands, whatever it said to
+        // the envelope; one that refused RSET is out of step: neither session goes on.
+        if suspect || matches!(reply.code, 500 | 502 | 504) {
+            self.broken = true;
+        }
+        self.envelope_taken(env, &replies, out)?;
         self.bdat_outcome(reply)
     }
 
     fn bdat_outcome(&mut self, reply: Reply) -> Result<Reply, SmtpError> {
         match reply.code {
-            200..=299 => Ok(reply),
+            200..=299 => {
+                self.bdat_taken = true;
+                Ok(reply)
+            }
             500 | 502 | 504 => {
                 self.transcript.push(
                     Dir::Info,
@@ -101,8 +126,13 @@ impl Client {
                 self.abort();
                 Err(SmtpError::ChunkingRefused { reply })
             }
-            _ => {
-                self.reset();
+            code => {
+                // A 4xx or 5xx refuses the mail; anything else leaves the session out of step.
+                if code >= 400 {
+                    self.reset();
+                } else {
+                    self.broken = true;
+                }
                 Err(SmtpError::Reply {
                     phase: Phase::DataEnd,
                     reply,
@@ -117,9 +147,22 @@ impl Client {
         wire.extend_from_slice(line.as_bytes());
         wire.extend_from_slice(b"\r\n");
     }
+}
 
-    fn break_off(&mut self, phase: Phase, e: io::Error) -> SmtpError {
-        self.broken = true;
-        io_err(phase, e)
+/// The refusal the server gave before the line broke, if it gave one: MAIL refused, or every
+/// recipient (each answered). Such a mail was not taken, whatever came after.
+fn refused_before(env: &MailEnvelope, replies: &[Reply]) -> Option<SmtpError> {
+    let mail = replies.first()?;
+    if !mail.is_positive() {
+        return Some(SmtpError::Reply {
+            phase: Phase::Mail,
+            reply: mail.clone(),
+        });
     }
+    let rcpt = &replies[1..];
+    (rcpt.len() == env.recipients.len() && rcpt.iter().all(|r| !r.is_positive())).then(|| {
+        SmtpError::AllRecipientsRejected {
+            reply: rcpt[0].clone(),
+        }
+    })
 }

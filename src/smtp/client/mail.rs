@@ -213,7 +213,7 @@ impl Client {
         // Hashed once the body is out, while the server reads it and the mark commits: off
         // the critical path.
         self.record_body(message);
-        written.map_err(|e| io_err(Phase::Body, e))?;
+        written.map_err(|e| self.break_off(Phase::Body, e))?;
         self.flush(Phase::Body)?;
         self.mark_data_end(hooks, out)?;
         self.write_line(Phase::DataEnd, ".\r\n", None)?;
@@ -254,14 +254,26 @@ impl Client {
             self.broken = true;
             return Err(SmtpError::Closed { phase: Phase::Body });
         }
+        self.make_durable(hooks)?;
+        out.data_end_sent = true;
+        Ok(())
+    }
+
+    /// Waits for the caller's mark (a no-op once it is durable).
+    pub(super) fn make_durable(&mut self, hooks: &mut dyn DataHooks) -> Result<(), SmtpError> {
         if let Err(what) = hooks.before_data_end() {
-            // The server holds a mail that lacks its end: the line goes, and the mail with it.
+            // The server may hold a mail that lacks its end: the line goes, and the mail with it.
             self.broken = true;
             self.abort();
             return Err(SmtpError::Local { what });
         }
-        out.data_end_sent = true;
         Ok(())
+    }
+
+    /// An I/O error that leaves the session out of step (mid-body, mid-chunk).
+    pub(super) fn break_off(&mut self, phase: Phase, e: io::Error) -> SmtpError {
+        self.broken = true;
+        io_err(phase, e)
     }
 
     pub(super) fn address(&self, addr: &str, phase: Phase) -> Result<Address, SmtpError> {

@@ -11,7 +11,7 @@ use super::receipts::{Mark, MarkHooks, Pending, Receipts};
 use super::retry::retry_or_give_up;
 use super::session::{self, OpenFailure, Session, tls_record};
 use super::{Event, MailReport, Options, Summary};
-use crate::model::Account;
+use crate::model::{Account, Dir, TranscriptLine};
 use crate::smtp::client::DataHooks;
 use crate::smtp::client::{MailEnvelope, MailResult};
 use crate::smtp::error::{Phase, SmtpError};
@@ -218,6 +218,8 @@ fn send_one(
         prefetched: sending.prefetched,
     };
     let mut result = s.client.send_mail(&mail.envelope, &raw, &mut hooks);
+    // Whether the first try's end left (kept in the record when the mail goes again).
+    let first_end = result.data_end_sent;
     if matches!(result.result, Err(SmtpError::ChunkingRefused { .. })) {
         // The same mail, the same attempt and mark, on a new session with DATA.
         *sending.without_chunking = true;
@@ -235,12 +237,16 @@ fn send_one(
                         .send_mail(&mail.envelope, &raw, &mut MarkHooks { receipts, store });
             }
             Err(session::OpenError::Smtp(_, t)) => transcript.extend(t.since(taken)),
-            Err(session::OpenError::Setup { .. }) => {}
+            Err(session::OpenError::Setup { error, .. }) => transcript.push(TranscriptLine {
+                t_ms: transcript.last().map_or(0, |l| l.t_ms),
+                dir: Dir::Info,
+                line: format!("no new connection for DATA: {error}"),
+            }),
         }
     }
     let closed = receipts.close(store, report)?;
     let mut record = tls_record(&s.client, account);
-    record.data_end_sent = Some(result.data_end_sent);
+    record.data_end_sent = Some(result.data_end_sent || first_end);
     record.transcript = transcript;
     record.transcript.extend(s.client.transcript.since(start));
     let (finish, explanation, error) = outcome(&result, mail, &mut record);
