@@ -6,8 +6,9 @@
 //! the body and its final dot). Without PIPELINING the envelope goes command by command first.
 //!
 //! The durable mark sits where it sits with DATA: the mail's last byte leaves only once the
-//! caller's `before_data_end` hook has returned. Its commit starts before the first byte, so it
-//! overlaps the writing of the envelope and the body. After the last byte any break without a
+//! caller's `before_data_end` hook has returned. With PIPELINING its commit starts before the
+//! first byte, so it overlaps the writing of the envelope and the body; on a session whose
+//! server has not taken a chunk yet, the mark is made durable before the body goes. After the last byte any break without a
 //! reply leaves the mail uncertain, even while the replies to MAIL and RCPT are still being
 //! read: the server may have taken the mail.
 //!

@@ -45,7 +45,7 @@ pub struct MailResult {
 }
 
 impl Client {
-    /// Sends one mail. `hooks.before_data_end` runs right before the final `.` is written; it
+    /// Sends one mail. `hooks.before_data_end` runs right before its last byte is written; it
     /// is where the caller records, durably, that the mail may now reach the server.
     pub fn send_mail(
         &mut self,

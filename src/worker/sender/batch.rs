@@ -205,7 +205,7 @@ fn send_one(
         started: Timestamp::now(),
     });
     // The frozen bytes, read while the mail before was answered, else now: a batch holds at
-    // most two mails in memory.
+    // most two mails in memory, and the client a copy of the one it writes as a chunk.
     let raw = match sending.prefetched.take() {
         Some((id, raw)) if id == mail.id => raw,
         _ => store.raw(mail.id)?.unwrap_or_default(),

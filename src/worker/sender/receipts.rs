@@ -1,9 +1,11 @@
 //! The receipts of a batch, with one owner: every commit of a receipt or of a data-end mark
 //! goes through [`Receipts`].
 //!
-//! The life of one mail: [`Receipts::start`] names its attempt-to-be; when the server answers
-//! DATA with 354 the [`journal`](super::journal) begins the group commit of the previous
-//! mail's receipt and this mail's mark; before the final `.` the sender waits for it
+//! The life of one mail: [`Receipts::start`] names its attempt-to-be; when the body is about to
+//! go (the server answered DATA with 354, or before a BDAT chunk) the
+//! [`journal`](super::journal) begins the group commit of the previous mail's receipt and this
+//! mail's mark; before the mail's last byte (the final `.`, the chunk's last byte) the sender
+//! waits for it
 //! ([`MarkHooks`], the client's hooks); after the reply [`Receipts::close`] gives the
 //! attempt's id and [`Receipts::finish`] stores the receipt — kept back to go with the next
 //! mark when the mail was sent on a session that carries on, committed at once otherwise.
@@ -40,7 +42,7 @@ pub(super) struct Closed {
     pub attempt: i64,
     /// Its data-end mark was committed (so its receipt may wait for the next commit).
     pub marked: bool,
-    /// The mark could not be committed: the mail stopped before its final `.`.
+    /// The mark could not be committed: the mail stopped before its last byte.
     pub mark_error: Option<String>,
 }
 
@@ -76,7 +78,7 @@ impl Receipts {
         self.marked = None;
     }
 
-    /// The server answered DATA with 354: the group commit starts while the body streams.
+    /// The body is about to go: the group commit starts while it streams.
     fn begin(&mut self) {
         // A mail sent again on a new session (CHUNKING refused) keeps the mark it has.
         if self.begun || self.marked.is_some() {
@@ -92,7 +94,7 @@ impl Receipts {
         self.begun = true;
     }
 
-    /// Right before the final `.`: the mark must be durable.
+    /// Right before the mail's last byte: the mark must be durable.
     fn make_durable(&mut self, store: &mut Store) -> Result<(), String> {
         if let Some(Ok(_)) = self.marked {
             return Ok(());
@@ -126,7 +128,7 @@ impl Receipts {
         store: &mut Store,
         report: &mut dyn FnMut(MailReport),
     ) -> Result<Closed, StoreError> {
-        // A body that broke off after 354 leaves the commit begun then to be collected here.
+        // A body that broke off leaves the commit begun before it to be collected here.
         if self.begun
             && let Some(done) = self.journal.wait(store)
         {
@@ -186,7 +188,7 @@ impl Receipts {
     }
 }
 
-/// The client's hooks around one body: at 354 the group commit begins, before the final `.`
+/// The client's hooks around one body: as it starts the group commit begins, before its last byte
 /// the sender waits for it.
 pub(super) struct MarkHooks<'a> {
     pub receipts: &'a mut Receipts,
