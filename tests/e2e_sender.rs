@@ -126,27 +126,7 @@ fn send_over_starttls_keeps_the_servers_receipt() {
 #[test]
 #[ignore = "needs the mail servers and a keychain: run .ci/e2e"]
 fn send_over_implicit_tls() {
-    let server = MailServer::from_env();
-    let dir = tempfile::tempdir().unwrap();
-    add_account(
-        dir.path(),
-        &server,
-        "tls",
-        "STEMPEL_MS_SUBMISSIONS_PORT",
-        "tls",
-    );
-    let id = queue(dir.path(), "tls", server.var("STEMPEL_MS_CUSTOMER"), &[]);
-    stempel_with_os_keychain(dir.path())
-        .args(["send", &id])
-        .assert()
-        .success();
-    let v = show(dir.path(), &id);
-    assert_eq!(v["state"], "sent");
-    let attempt = &v["attempts"][0];
-    assert_eq!(
-        attempt["queue_id"].as_str().unwrap(),
-        server.postfix_queue_id_of(v["message_id"].as_str().unwrap())
-    );
+    let attempt = send_one_through("STEMPEL_MS_SUBMISSIONS_PORT", "tls");
     assert!(
         !attempt["transcript"]
             .as_array()
@@ -154,7 +134,28 @@ fn send_over_implicit_tls() {
             .iter()
             .any(|l| l["line"] == "STARTTLS")
     );
-    assert_eq!(body_command(attempt), "BDAT");
+    assert_eq!(body_command(&attempt), "BDAT");
+}
+
+/// One mail to the customer through the submission port in `port_var`: it is sent, and its
+/// receipt's queue id is the one Postfix logged. Returns the receipt.
+fn send_one_through(port_var: &str, security: &str) -> serde_json::Value {
+    let server = MailServer::from_env();
+    let dir = tempfile::tempdir().unwrap();
+    add_account(dir.path(), &server, "firma", port_var, security);
+    let id = queue(dir.path(), "firma", server.var("STEMPEL_MS_CUSTOMER"), &[]);
+    stempel_with_os_keychain(dir.path())
+        .args(["send", &id])
+        .assert()
+        .success();
+    let v = show(dir.path(), &id);
+    assert_eq!(v["state"], "sent");
+    let attempt = v["attempts"][0].clone();
+    assert_eq!(
+        attempt["queue_id"].as_str().unwrap(),
+        server.postfix_queue_id_of(v["message_id"].as_str().unwrap())
+    );
+    attempt
 }
 
 /// Which command carried the body: `BDAT` (the whole mail as one `BDAT <size> LAST` chunk,
@@ -189,28 +190,8 @@ fn body_command(attempt: &serde_json::Value) -> &'static str {
 #[test]
 #[ignore = "needs the mail servers and a keychain: run .ci/e2e"]
 fn a_server_without_chunking_gets_data() {
-    let server = MailServer::from_env();
-    let dir = tempfile::tempdir().unwrap();
-    add_account(
-        dir.path(),
-        &server,
-        "data",
-        "STEMPEL_MS_SUBMISSION_DATA_PORT",
-        "starttls",
-    );
-    let id = queue(dir.path(), "data", server.var("STEMPEL_MS_CUSTOMER"), &[]);
-    stempel_with_os_keychain(dir.path())
-        .args(["send", &id])
-        .assert()
-        .success();
-    let v = show(dir.path(), &id);
-    assert_eq!(v["state"], "sent");
-    let attempt = &v["attempts"][0];
-    assert_eq!(
-        attempt["queue_id"].as_str().unwrap(),
-        server.postfix_queue_id_of(v["message_id"].as_str().unwrap())
-    );
-    assert_eq!(body_command(attempt), "DATA");
+    let attempt = send_one_through("STEMPEL_MS_SUBMISSION_DATA_PORT", "starttls");
+    assert_eq!(body_command(&attempt), "DATA");
 }
 
 #[test]
