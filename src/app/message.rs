@@ -52,74 +52,69 @@ pub fn show(
     command
 }
 
-/// The buttons for what can be done with a mail in its state.
+/// The buttons for what can be done with a mail in its state, right to left (the first is the
+/// rightmost). Every button is drawn; the one clicked gives the command.
 fn actions(ui: &mut egui::Ui, m: &Message) -> Option<Command> {
-    let mut command = None;
-    match m.state {
-        MessageState::Draft => {
-            if ui.button(t!("delete")).clicked() {
-                command = Some(Command::Delete(vec![m.id]));
-            }
-            if ui.button(t!("edit")).clicked() {
-                command = Some(Command::Edit(m.id));
-            }
-        }
-        MessageState::Queued => {
-            if ui.button(t!("delete")).clicked() {
-                command = Some(Command::Delete(vec![m.id]));
-            }
-            if ui
-                .button(t!("edit"))
-                .on_hover_text(t!("edit-queued-hint"))
-                .clicked()
-            {
-                command = Some(Command::Edit(m.id));
-            }
-            if ui.button(t!("send-now")).clicked() {
-                command = Some(Command::Send(vec![m.id]));
-            }
-        }
-        MessageState::Failed => {
-            // Right to left: the first button is the rightmost.
-            if ui.button(t!("delete")).clicked() {
-                command = Some(Command::Delete(vec![m.id]));
-            }
-            if ui
-                .button(t!("resend"))
-                .on_hover_text(t!("resend-hint"))
-                .clicked()
-            {
-                command = Some(Command::Resend(vec![m.id]));
-            }
-            if ui
-                .button(t!("edit-and-resend"))
-                .on_hover_text(t!("edit-and-resend-hint"))
-                .clicked()
-            {
-                command = Some(Command::EditCopy(m.id));
-            }
-        }
-        MessageState::Uncertain => {
-            if ui
-                .button(t!("resend"))
-                .on_hover_text(t!("resend-hint"))
-                .clicked()
-            {
-                command = Some(Command::Resend(vec![m.id]));
-            }
-        }
-        MessageState::Sent => {
-            if ui
-                .button(t!("save-proof"))
-                .on_hover_text(t!("save-proof-hint"))
-                .clicked()
-            {
-                command = Some(Command::SaveProof(m.id));
-            }
-        }
-        MessageState::Sending => {}
+    let id = m.id;
+    let clicked = match m.state {
+        MessageState::Draft => vec![
+            button(ui, t!("delete"), None, Command::Delete(vec![id])),
+            button(ui, t!("edit"), None, Command::Edit(id)),
+        ],
+        MessageState::Queued => vec![
+            button(ui, t!("delete"), None, Command::Delete(vec![id])),
+            button(
+                ui,
+                t!("edit"),
+                Some(t!("edit-queued-hint")),
+                Command::Edit(id),
+            ),
+            button(ui, t!("send-now"), None, Command::Send(vec![id])),
+        ],
+        MessageState::Failed => vec![
+            button(ui, t!("delete"), None, Command::Delete(vec![id])),
+            button(
+                ui,
+                t!("resend"),
+                Some(t!("resend-hint")),
+                Command::Resend(vec![id]),
+            ),
+            button(
+                ui,
+                t!("edit-and-resend"),
+                Some(t!("edit-and-resend-hint")),
+                Command::EditCopy(id),
+            ),
+        ],
+        MessageState::Uncertain => vec![button(
+            ui,
+            t!("resend"),
+            Some(t!("resend-hint")),
+            Command::Resend(vec![id]),
+        )],
+        MessageState::Sent => vec![button(
+            ui,
+            t!("save-proof"),
+            Some(t!("save-proof-hint")),
+            Command::SaveProof(id),
+        )],
+        MessageState::Sending => Vec::new(),
+    };
+    clicked.into_iter().flatten().next()
+}
+
+/// A button, with its hint when it has one, that gives `command` when clicked.
+fn button(
+    ui: &mut egui::Ui,
+    text: String,
+    hint: Option<String>,
+    command: Command,
+) -> Option<Command> {
+    let mut response = ui.button(text);
+    if let Some(hint) = hint {
+        response = response.on_hover_text(hint);
     }
-    command
+    response.clicked().then_some(command)
 }
 
 fn field(ui: &mut egui::Ui, name: &str, value: impl Into<egui::WidgetText>) {
