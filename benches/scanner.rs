@@ -6,7 +6,8 @@
 //! Run: `sudo tests/mailserver/start.sh && cargo bench --bench scanner`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a benchmark
 
-use std::collections::HashMap;
+mod common;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -19,18 +20,6 @@ use stempel::worker::scanner;
 
 const MAILS: usize = 10_000;
 const REPORTS: usize = 100;
-
-fn env() -> HashMap<String, String> {
-    let dir = std::env::var("STEMPEL_MAILSERVER_DIR")
-        .unwrap_or_else(|_| "/tmp/stempel-mailserver".into());
-    let text = std::fs::read_to_string(PathBuf::from(dir).join("env"))
-        .expect("start the mail servers first: sudo tests/mailserver/start.sh");
-    text.lines()
-        .filter_map(|l| l.strip_prefix("export "))
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect()
-}
 
 fn dsn(envid: &str, rcpt: &str, n: usize) -> String {
     format!(
@@ -57,7 +46,7 @@ fn plain(n: usize) -> String {
 }
 
 fn main() {
-    let env = env();
+    let env = common::mail_server_env();
     let maildir = PathBuf::from(&env["STEMPEL_MS_BENCH_MAILDIR"]);
 
     // The store: 100 sent mails the reports are about.

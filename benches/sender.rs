@@ -13,14 +13,15 @@
     clippy::too_many_lines
 )] // a benchmark
 
+mod common;
+
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use lettre::address::Envelope;
 use lettre::transport::smtp::client::Tls;
 use lettre::{SmtpTransport, Transport};
-use stempel::model::{Account, Compose, Mailbox, Security};
-use stempel::outbox::{self, Destination};
+use stempel::model::{Account, Mailbox, Security};
 use stempel::store::Store;
 use stempel::worker::sender::{self, Event};
 
@@ -152,17 +153,7 @@ fn main() {
             a
         })
         .unwrap();
-    let line = "Pozycja faktury 0123456789 abcdefghij klmnopqrstuvwxyz ABCDEFGHIJ 0123456789\n";
-    let body = line.repeat(SIZE / line.len());
-    for i in 0..MAILS {
-        let compose = Compose {
-            to: vec!["klient@example.com".into()],
-            subject: format!("Faktura {i}"),
-            body_text: body.clone(),
-            ..Compose::default()
-        };
-        outbox::submit(&mut store, "bench", &compose, &[], Destination::Queue).unwrap();
-    }
+    common::queue_invoices(&mut store, "bench", "klient@example.com", MAILS, SIZE);
     let raw = store.raw(1).unwrap().unwrap();
     let size = raw.len();
     drop(store);

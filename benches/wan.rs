@@ -22,6 +22,8 @@
     clippy::too_many_lines
 )] // a benchmark
 
+mod common;
+
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -32,8 +34,7 @@ use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{SmtpTransport, Transport};
-use stempel::model::{Account, Compose, Mailbox, Security};
-use stempel::outbox::{self, Destination};
+use stempel::model::{Account, Mailbox, Security};
 use stempel::store::Store;
 use stempel::worker::sender::{self, Event};
 
@@ -41,19 +42,6 @@ const MAILS: usize = 100;
 const NAIVE_MAILS: usize = 20;
 const SIZE: usize = 100 * 1024;
 const ONE_WAY: Duration = Duration::from_millis(20);
-
-/// The environment `tests/mailserver/start.sh` wrote.
-fn mail_server() -> HashMap<String, String> {
-    let dir = std::env::var("STEMPEL_MAILSERVER_DIR")
-        .unwrap_or_else(|_| "/tmp/stempel-mailserver".into());
-    let text = std::fs::read_to_string(format!("{dir}/env"))
-        .expect("the mail servers are needed: run tests/mailserver/start.sh first");
-    text.lines()
-        .filter_map(|l| l.strip_prefix("export "))
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect()
-}
 
 fn spawn(f: impl FnOnce() + Send + 'static) {
     std::thread::Builder::new()
@@ -156,17 +144,7 @@ fn stempel_batch(ms: &HashMap<String, String>, port: u16) -> Duration {
     account.password_command = Some(format!("printf '{}'", ms["STEMPEL_MS_SENDER_PASSWORD"]));
     account.ca_file = Some(ms["STEMPEL_MS_CA_FILE"].clone());
     store.add_account(&account).unwrap();
-    let line = "Pozycja faktury 0123456789 abcdefghij klmnopqrstuvwxyz ABCDEFGHIJ 0123456789\n";
-    let body = line.repeat(SIZE / line.len());
-    for i in 0..MAILS {
-        let compose = Compose {
-            to: vec![ms["STEMPEL_MS_BENCH_USER"].clone()],
-            subject: format!("Faktura {i}"),
-            body_text: body.clone(),
-            ..Compose::default()
-        };
-        outbox::submit(&mut store, "wan", &compose, &[], Destination::Queue).unwrap();
-    }
+    common::queue_invoices(&mut store, "wan", &ms["STEMPEL_MS_BENCH_USER"], MAILS, SIZE);
     let handle =
         sender::spawn(db, sender::Options::default(), stempel::worker::no_waker()).unwrap();
     let start = Instant::now();
@@ -215,7 +193,7 @@ fn round_trips(took: Duration, mails: usize) -> f64 {
 }
 
 fn main() {
-    let ms = mail_server();
+    let ms = common::mail_server_env();
     let port = |name: &str| ms[name].parse::<u16>().unwrap();
     let chunking = delay_proxy(port("STEMPEL_MS_SUBMISSION_PORT"), ONE_WAY);
     let data = delay_proxy(port("STEMPEL_MS_SUBMISSION_DATA_PORT"), ONE_WAY);
