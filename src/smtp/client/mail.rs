@@ -71,13 +71,17 @@ impl Client {
     ) -> Result<Vec<Reply>, SmtpError> {
         let mut replies = Vec::new();
         if self.extensions.pipelining {
-            let rset = self.write_due_rset()?;
+            let rset = std::mem::take(&mut self.rset_due);
+            if rset {
+                self.write_line(Phase::Rset, &Rset.to_string(), None)?;
+            }
             for (phase, cmd) in commands {
                 self.write_line(*phase, cmd, None)?;
             }
             self.flush(Phase::Mail)?;
             if rset {
-                self.read_rset(Phase::Rset)?;
+                let reply = self.read_reply(Phase::Rset, self.endpoint.timeouts.command);
+                self.check_rset(reply)?;
             }
             for (phase, _) in commands {
                 replies.push(self.read_reply(*phase, self.endpoint.timeouts.command)?);
@@ -102,22 +106,6 @@ impl Client {
             }
         }
         Ok(replies)
-    }
-
-    /// Writes the RSET a refused mail left due (not flushed: the next mail's commands follow
-    /// in the same write); whether it did.
-    pub(super) fn write_due_rset(&mut self) -> Result<bool, SmtpError> {
-        if !std::mem::take(&mut self.rset_due) {
-            return Ok(false);
-        }
-        self.write_line(Phase::Rset, &Rset.to_string(), None)?;
-        Ok(true)
-    }
-
-    /// Reads the reply to a pipelined RSET; `phase` names the step an I/O error is blamed on.
-    pub(super) fn read_rset(&mut self, phase: Phase) -> Result<(), SmtpError> {
-        let reply = self.read_reply(phase, self.endpoint.timeouts.command);
-        self.check_rset(reply)
     }
 
     /// Whether the envelope was taken: MAIL accepted and at least one RCPT. Fills each

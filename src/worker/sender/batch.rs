@@ -12,8 +12,7 @@ use super::retry::retry_or_give_up;
 use super::session::{self, OpenFailure, Session, tls_record};
 use super::{Event, MailReport, Options, Summary};
 use crate::model::{Account, Dir, TranscriptLine};
-use crate::smtp::client::DataHooks;
-use crate::smtp::client::{MailEnvelope, MailResult};
+use crate::smtp::client::{DataHooks, MailEnvelope, MailResult, Transcript};
 use crate::smtp::error::{Phase, SmtpError};
 use crate::smtp::explain::{Explanation, explain_error};
 use crate::store::{AttemptRecord, Finish, Store, StoreError};
@@ -110,13 +109,8 @@ fn send_account(
                 });
             } else {
                 reconnects += 1;
-                match session::open(account, options) {
-                    Ok(mut s) => {
-                        if without_chunking {
-                            s.client.extensions.chunking = false;
-                        }
-                        session = Some(s);
-                    }
+                match session::open_after(account, options, Transcript::new(), !without_chunking) {
+                    Ok(s) => session = Some(s),
                     Err(e) => failure = Some(e.into()),
                 }
             }
@@ -226,9 +220,8 @@ fn send_one(
         let earlier = s.client.take_transcript();
         let taken = earlier.lines.len();
         transcript.extend(earlier.since(start));
-        match session::open_after(account, sending.options, earlier) {
-            Ok(mut fresh) => {
-                fresh.client.extensions.chunking = false;
+        match session::open_after(account, sending.options, earlier, false) {
+            Ok(fresh) => {
                 transcript.extend(fresh.setup.iter().cloned());
                 *s = fresh;
                 start = s.client.transcript.lines.len();

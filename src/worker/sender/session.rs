@@ -95,15 +95,17 @@ pub fn open_session(
 }
 
 pub(super) fn open(account: &Account, options: &Options) -> Result<Session, OpenError> {
-    open_after(account, options, Transcript::new())
+    open_after(account, options, Transcript::new(), true)
 }
 
 /// [`open`], with the conversation going on from `earlier` (a mail sent again on a new
-/// session keeps one transcript); the session's own setup lines are those after it.
+/// session keeps one transcript); the session's own setup lines are those after it. Without
+/// `chunking` the session uses DATA even when the server offers CHUNKING (it refused BDAT).
 pub(super) fn open_after(
     account: &Account,
     options: &Options,
     earlier: Transcript,
+    chunking: bool,
 ) -> Result<Session, OpenError> {
     let from = earlier.lines.len();
     let tls = tls::client_config(account.ca_file.as_deref()).map_err(|e| OpenError::Setup {
@@ -133,6 +135,7 @@ pub(super) fn open_after(
     let endpoint = endpoint(account, options);
     let mut client =
         Client::connect(&endpoint, &tls, earlier).map_err(|(e, t)| OpenError::Smtp(e, t))?;
+    client.extensions.chunking &= chunking;
     if account.smtp.security == Security::None {
         client
             .transcript
