@@ -82,6 +82,7 @@ fn mail(n: u64) -> Stored {
     };
     let report = filler(3_000, n + 13);
     let message = Message {
+        invoice_number: None,
         id: n as i64,
         account: "firma".into(),
         state: MessageState::Sent,

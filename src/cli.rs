@@ -10,16 +10,22 @@
 
 mod account;
 mod args;
+mod batch;
+mod customer;
 mod explain;
 mod outbox;
 mod print;
 mod proof;
+mod template;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{AccountArgs, AccountCommand, Cli, Command, QueueArgs};
+pub use args::{
+    AccountArgs, AccountCommand, BatchArgs, Cli, Command, CustomerArgs, CustomerChanges,
+    CustomerCommand, QueueArgs, TemplateCommand,
+};
 
 use crate::config::Paths;
 use crate::mail;
@@ -55,6 +61,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match command {
         Command::Account(cmd) => account::run(&paths, cmd),
         Command::Queue(args) => outbox::queue(&paths, &args),
+        Command::QueueBatch(args) => batch::queue_batch(&paths, &args),
+        Command::Customer(cmd) => customer::run(&paths, cmd),
+        Command::Template(cmd) => template::run(&paths, cmd),
         Command::List {
             state,
             search,
@@ -140,6 +149,10 @@ fn is_bad_input(err: &anyhow::Error) -> bool {
                 | StoreError::IllegalTransition { .. }
                 | StoreError::NotDeletable { .. }
                 | StoreError::AccountInUse { .. }
+                | StoreError::InvoiceAlreadyQueued { .. }
+                | StoreError::CustomerExists(_)
+                | StoreError::NoSuchCustomer(_)
+                | StoreError::Template(_)
         );
     }
     matches!(

@@ -6,6 +6,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod bounce;
+pub mod bulk;
 pub mod cli;
 pub mod config;
 pub mod i18n;
@@ -19,6 +20,7 @@ pub mod sandbox;
 pub mod secrets;
 pub mod smtp;
 pub mod store;
+pub mod template;
 pub mod text;
 pub mod timestamp;
 pub mod tls;

@@ -8,7 +8,9 @@ use std::fmt;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+mod customer;
 mod state;
+pub use customer::{Customer, tax_key};
 pub use state::{DeliveryState, MessageState};
 
 /// How a recipient was addressed.
@@ -180,6 +182,9 @@ pub struct Compose {
     pub body_html: Option<String>,
     pub notify_delivery: bool,
     pub read_receipt: bool,
+    /// The invoice the mail carries: the same number is not sent to the same recipient twice
+    /// unless the user says so.
+    pub invoice_number: Option<String>,
 }
 
 /// An attachment snapshotted into the store.
@@ -359,6 +364,8 @@ pub struct Message {
     pub subject: String,
     pub from: String,
     pub reply_to: Option<String>,
+    /// The invoice the mail carries, when it was given one.
+    pub invoice_number: Option<String>,
     pub body_text: String,
     pub notify_delivery: bool,
     pub read_receipt: bool,

@@ -4,6 +4,8 @@
 //! (the invoice file may be moved or deleted later), builds the exact bytes and stores them in
 //! one transaction. Any error leaves the store as it was: nothing is queued half-way.
 
+pub mod batch;
+
 use std::path::PathBuf;
 
 use jiff::Timestamp;
@@ -26,7 +28,10 @@ impl SubmitError {
     pub fn is_bad_input(&self) -> bool {
         match self {
             Self::Mail(e) => !matches!(e, MailError::Serialize(_)),
-            Self::Store(e) => matches!(e, StoreError::NoSuchAccount(_)),
+            Self::Store(e) => matches!(
+                e,
+                StoreError::NoSuchAccount(_) | StoreError::InvoiceAlreadyQueued { .. }
+            ),
         }
     }
 }
@@ -55,6 +60,7 @@ pub fn submit(
             files: attachments,
             destination,
             replaces: None,
+            resend: false,
         },
     )
 }
@@ -69,11 +75,58 @@ pub struct Edit<'a> {
     pub destination: Destination,
     /// The draft this edit replaces; it goes in the same transaction.
     pub replaces: Option<i64>,
+    /// The user sends this invoice again on purpose (see [`StoreError::InvoiceAlreadyQueued`]).
+    pub resend: bool,
 }
 
 /// [`submit`] for an edit: same validation, one transaction with the replaced draft.
 pub fn submit_edit(store: &mut Store, edit: &Edit<'_>) -> Result<i64, SubmitError> {
     let account = store.account(edit.account)?;
+    let prepared = prepare(&account, edit)?;
+    let new = prepared.new_message(&account, edit);
+    Ok(match edit.replaces {
+        Some(old) => store.replace_draft(old, &new)?,
+        None => store.insert_message(&new)?,
+    })
+}
+
+/// A mail checked and built, ready to be stored (alone or in a batch).
+pub(crate) struct Prepared {
+    recipients: Vec<(crate::model::RecipientKind, String)>,
+    reply_to: Option<String>,
+    attachments: Vec<Attachment>,
+    message_id: String,
+    envelope_id: String,
+    built: Option<mail::Built>,
+}
+
+impl Prepared {
+    /// What the store inserts; borrows the account's sender and the edit's mail.
+    pub(crate) fn new_message<'a>(
+        &'a self,
+        account: &'a crate::model::Account,
+        edit: &'a Edit<'_>,
+    ) -> NewMessage<'a> {
+        NewMessage {
+            account: &account.name,
+            from: &account.from,
+            compose: edit.compose,
+            recipients: &self.recipients,
+            reply_to: self.reply_to.as_deref(),
+            attachments: &self.attachments,
+            message_id: &self.message_id,
+            envelope_id: &self.envelope_id,
+            built: self.built.as_ref(),
+            resend: edit.resend,
+        }
+    }
+}
+
+/// Validates the edit, reads its files and builds its bytes; nothing is stored.
+pub(crate) fn prepare(
+    account: &crate::model::Account,
+    edit: &Edit<'_>,
+) -> Result<Prepared, SubmitError> {
     let compose = edit.compose;
     let validated = match mail::validate(compose) {
         // A draft may be saved before it has a recipient; it is checked again when queued.
@@ -107,19 +160,12 @@ pub fn submit_edit(store: &mut Store, edit: &Edit<'_>) -> Result<i64, SubmitErro
             date: Timestamp::now().as_second(),
         })?),
     };
-    let new = NewMessage {
-        account: &account.name,
-        from: &account.from,
-        compose,
-        recipients: &validated.recipients,
-        reply_to: reply_to.as_deref(),
-        attachments: &attachments,
-        message_id: &message_id,
-        envelope_id: &envelope_id,
-        built: built.as_ref(),
-    };
-    Ok(match edit.replaces {
-        Some(old) => store.replace_draft(old, &new)?,
-        None => store.insert_message(&new)?,
+    Ok(Prepared {
+        recipients: validated.recipients,
+        reply_to,
+        attachments,
+        message_id,
+        envelope_id,
+        built,
     })
 }

@@ -164,6 +164,7 @@ mod tests {
             transcript: Vec::new(),
         };
         Message {
+            invoice_number: None,
             id: 1,
             account: "firma".into(),
             state: MessageState::Sent,

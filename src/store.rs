@@ -9,12 +9,14 @@
 
 mod accounts;
 mod attempts;
+mod customers;
 mod list;
 mod messages;
 mod reports;
 mod schema;
 mod seed;
 mod stamps;
+mod templates;
 #[cfg(test)]
 mod tests;
 
@@ -25,8 +27,9 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 pub use attempts::{AttemptRecord, DueMail, Finish, Retries};
+pub use customers::AddressHistory;
 pub use list::{DayStats, ListQuery, ListRow, SortKey};
-pub use messages::{ListFilter, NewMessage};
+pub use messages::{Batch, ListFilter, NewMessage};
 pub use reports::NewDeliveryEvent;
 pub use stamps::KeptStamp;
 
@@ -62,6 +65,16 @@ pub enum StoreError {
         "mail {id} is {state} and cannot be deleted (only drafts, queued and failed mails can)"
     )]
     NotDeletable { id: i64, state: MessageState },
+    #[error(
+        "invoice {invoice} was already queued for this recipient as mail {id}; resend it on purpose to send it again"
+    )]
+    InvoiceAlreadyQueued { invoice: String, id: i64 },
+    #[error("a customer named {0:?} or with that tax id already exists")]
+    CustomerExists(String),
+    #[error("no customer {0:?}")]
+    NoSuchCustomer(String),
+    #[error("{0}")]
+    Template(#[from] crate::template::TemplateError),
     #[error("the database holds a value this version does not understand: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]
@@ -100,6 +113,17 @@ impl StoreError {
                 let (id, state) = (*id, state.label());
                 t!("store-not-deletable", id = id, state = state)
             }
+            Self::InvoiceAlreadyQueued { invoice, id } => {
+                let id = *id;
+                t!(
+                    "store-invoice-already-queued",
+                    invoice = invoice.clone(),
+                    id = id
+                )
+            }
+            Self::CustomerExists(name) => t!("store-customer-exists", customer = name.clone()),
+            Self::NoSuchCustomer(name) => t!("store-no-such-customer", customer = name.clone()),
+            Self::Template(e) => e.localized(),
             Self::NotBuilt(_) | Self::Corrupt(_) | Self::Sqlite(_) => self.to_string(),
         }
     }

@@ -27,6 +27,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "pure parts and plain data",
         &[
             "bounce",
+            "bulk",
             "smtp::reply",
             "smtp::explain",
             "smtp::error",
@@ -34,6 +35,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "i18n",
             "presets",
             "proof",
+            "template",
             "text",
             "timestamp",
         ],

@@ -565,3 +565,72 @@ settings-tsa-ca = Její soubor CA (PEM)
 settings-tsa-qualified = kvalifikovaná (eIDAS)
 settings-tsa-own-root = potřebuje svůj soubor CA
 settings-tsa-note = Každé potvrzení hned po odeslání, i každý uložený důkaz, opatří časovým razítkem tato autorita (RFC 3161): důkaz, že v tu chvíli existovalo, ověřitelný programem openssl.
+
+## Invoices: templates, customers, bulk sheets
+template-unclosed = závorka {"{"} na pozici { $at } není uzavřena (závorku napíšete jako {"{{"})
+template-unopened = závorka {"}"} na pozici { $at } nic neuzavírá (závorku napíšete jako {"}}"})
+template-bad-name = {"{"}{ $name }{"}"} není název pole: použijte malá písmena, číslice a _
+template-unknown = neznámé pole {"{"}{ $name }{"}"}: použijte některé ze standardních polí nebo ho přidejte jako další pole šablony
+template-unknown-suggest = neznámé pole {"{"}{ $name }{"}"}; mysleli jste {"{"}{ $suggestion }{"}"}?
+template-missing = chybí hodnota pole {"{"}{ $name }{"}"}
+template-empty = šablona musí mít název a předmět
+store-invoice-already-queued = faktura { $invoice } už byla pro tohoto příjemce vložena do fronty jako zpráva { $id }; chcete-li ji záměrně poslat znovu, použijte „odeslat znovu“
+store-customer-exists = zákazník s tímto názvem nebo IČO už existuje: { $customer }
+store-no-such-customer = zákazník „{ $customer }“ neexistuje
+bulk-no-file = není uveden soubor faktury
+bulk-file-unreadable = { $path } nelze přečíst: { $reason }
+bulk-no-recipient = chybí adresa: uveďte sloupec e-mail nebo zákazníka s adresou
+bulk-unknown-customer = zákazník „{ $customer }“ neexistuje (přidejte ho v Zákaznících nebo uveďte sloupec e-mail)
+bulk-invalid-address = „{ $address }“ není platná adresa: { $reason }
+bulk-bounced-before = poslední zpráva na { $address } se vrátila jako nedoručená: { $why }, { $date }
+bulk-already-queued = faktura { $invoice } už na tuto adresu odešla (zpráva { $id })
+bulk-repeated = faktura { $invoice } na stejnou adresu už je na řádku { $line }
+bulk-no-template = šablona „{ $template }“ neexistuje
+bulk-no-value = v tomto řádku chybí hodnota {"{"}{ $field }{"}"}
+bulk-too-large = zpráva by měla { $size }, server přijme nejvýše { $limit }
+sheet-empty = tabulka je prázdná
+sheet-not-utf8 = řádek { $line } není text v UTF-8; uložte tabulku jako „CSV UTF-8“
+sheet-malformed = řádek { $line } nelze přečíst: { $reason }
+sheet-bad-column = sloupec „{ $column }“ nemůže být názvem pole (použijte písmena, číslice a _)
+sheet-duplicate-column = sloupec „{ $column }“ je tam dvakrát
+sheet-missing-column = šablona ({ $language }) používá pole {"{"}{ $column }{"}"} a tabulka nemá sloupec „{ $column }“
+sheet-template = šablona ({ $language }): { $reason }
+batch-unreadable = { $path } nelze přečíst: { $reason }
+batch-pattern = vzor názvů souborů: { $reason }
+batch-no-account = není účet, ze kterého lze odesílat; nejprve nějaký přidejte
+batch-which-account = účtů je několik; zvolte, ze kterého se má odesílat (--account)
+batch-bad-rows = { $count ->
+    [one] jeden řádek nelze vložit do fronty
+    [few] { $count } řádky nelze vložit do fronty
+   *[other] { $count } řádků nelze vložit do fronty
+}
+batch-not-a-file = není to soubor
+cli-batch-row = řádek { $line }: { $problem }
+cli-batch-refused = { $count ->
+    [one] do fronty se nevložilo nic: jeden řádek má problém (viz výše; --skip-bad vloží správné řádky)
+    [few] do fronty se nevložilo nic: { $count } řádky mají problémy (viz výše; --skip-bad vloží správné řádky)
+   *[other] do fronty se nevložilo nic: { $count } řádků má problémy (viz výše; --skip-bad vloží správné řádky)
+}
+cli-batch-queued = { $count ->
+    [one] do fronty vložena jedna zpráva
+    [few] do fronty vloženy { $count } zprávy
+   *[other] do fronty vloženo { $count } zpráv
+}
+cli-import-refused = { $count ->
+    [one] nic se neimportovalo: jeden řádek má problém (viz výše)
+    [few] nic se neimportovalo: { $count } řádky mají problémy (viz výše)
+   *[other] nic se neimportovalo: { $count } řádků má problémy (viz výše)
+}
+cli-customers-imported = přidáno zákazníků: { $added }, aktualizováno: { $changed }
+cli-customer-removed = zákazník { $customer } odstraněn; jeho zprávy zůstávají
+cli-customer-no-name = zákazník musí mít název
+cli-customer-no-email = zákazník { $customer } musí mít alespoň jednu adresu
+cli-template-shipped = (vestavěná)
+cli-no-template = šablona „{ $template }“ v jazyce { $language } neexistuje
+customer-tax-id = IČO
+customer-email = E-mail
+customer-cc = Kopie
+customer-language = Jazyk
+customer-notes = Poznámky
+customer-recent-mails = Poslední zprávy:
+field-invoice-number = Faktura

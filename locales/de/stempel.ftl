@@ -556,3 +556,68 @@ settings-tsa-ca = Seine CA-Datei (PEM)
 settings-tsa-qualified = qualifiziert (eIDAS)
 settings-tsa-own-root = braucht seine CA-Datei
 settings-tsa-note = Jede Quittung direkt nach dem Senden und jeder gespeicherte Nachweis erhält von diesem Dienst einen Zeitstempel (RFC 3161): der Beleg, dass sie zu dieser Zeit existierte, prüfbar mit openssl.
+
+## Invoices: templates, customers, bulk sheets
+template-unclosed = die Klammer {"{"} an Zeichen { $at } wird nicht geschlossen (eine Klammer schreiben Sie als {"{{"})
+template-unopened = die Klammer {"}"} an Zeichen { $at } schließt nichts (eine Klammer schreiben Sie als {"}}"})
+template-bad-name = {"{"}{ $name }{"}"} ist kein Feldname: verwenden Sie Kleinbuchstaben, Ziffern und _
+template-unknown = unbekannter Platzhalter {"{"}{ $name }{"}"}: verwenden Sie ein Standardfeld oder fügen Sie ihn als zusätzliches Feld der Vorlage hinzu
+template-unknown-suggest = unbekannter Platzhalter {"{"}{ $name }{"}"}; meinten Sie {"{"}{ $suggestion }{"}"}?
+template-missing = kein Wert für den Platzhalter {"{"}{ $name }{"}"}
+template-empty = eine Vorlage braucht einen Namen und einen Betreff
+store-invoice-already-queued = Rechnung { $invoice } wurde für diesen Empfänger bereits als Mail { $id } in den Puffer gelegt; um sie bewusst erneut zu senden, verwenden Sie „erneut senden“
+store-customer-exists = ein Kunde mit diesem Namen oder dieser Steuernummer existiert bereits: { $customer }
+store-no-such-customer = kein Kunde „{ $customer }“
+bulk-no-file = keine Rechnungsdatei angegeben
+bulk-file-unreadable = { $path } kann nicht gelesen werden: { $reason }
+bulk-no-recipient = keine Adresse: geben Sie eine E-Mail-Spalte oder einen Kunden mit Adresse an
+bulk-unknown-customer = kein Kunde „{ $customer }“ (legen Sie ihn unter Kunden an oder geben Sie eine E-Mail-Spalte an)
+bulk-invalid-address = „{ $address }“ ist keine gültige Adresse: { $reason }
+bulk-bounced-before = die letzte Mail an { $address } kam unzustellbar zurück: { $why }, { $date }
+bulk-already-queued = Rechnung { $invoice } ging bereits an diese Adresse (Mail { $id })
+bulk-repeated = Rechnung { $invoice } an dieselbe Adresse steht bereits in Zeile { $line }
+bulk-no-template = keine Vorlage „{ $template }“
+bulk-no-value = kein Wert für {"{"}{ $field }{"}"} in dieser Zeile
+bulk-too-large = die Mail wäre { $size } groß, der Server nimmt höchstens { $limit }
+sheet-empty = die Tabelle ist leer
+sheet-not-utf8 = Zeile { $line } ist kein UTF-8-Text; speichern Sie die Tabelle als „CSV UTF-8“
+sheet-malformed = Zeile { $line } kann nicht gelesen werden: { $reason }
+sheet-bad-column = die Spalte „{ $column }“ kann kein Feldname sein (verwenden Sie Buchstaben, Ziffern und _)
+sheet-duplicate-column = die Spalte „{ $column }“ kommt zweimal vor
+sheet-missing-column = die Vorlage ({ $language }) verwendet {"{"}{ $column }{"}"}, und die Tabelle hat keine Spalte „{ $column }“
+sheet-template = die Vorlage ({ $language }): { $reason }
+batch-unreadable = { $path } kann nicht gelesen werden: { $reason }
+batch-pattern = das Dateinamenmuster: { $reason }
+batch-no-account = es gibt kein Konto zum Senden; legen Sie zuerst eines an
+batch-which-account = es gibt mehrere Konten; wählen Sie das Konto zum Senden (--account)
+batch-bad-rows = { $count ->
+    [one] eine Zeile kann nicht in den Puffer gelegt werden
+   *[other] { $count } Zeilen können nicht in den Puffer gelegt werden
+}
+batch-not-a-file = keine Datei
+cli-batch-row = Zeile { $line }: { $problem }
+cli-batch-refused = { $count ->
+    [one] nichts wurde in den Puffer gelegt: eine Zeile hat ein Problem (siehe oben; --skip-bad legt die guten Zeilen in den Puffer)
+   *[other] nichts wurde in den Puffer gelegt: { $count } Zeilen haben Probleme (siehe oben; --skip-bad legt die guten Zeilen in den Puffer)
+}
+cli-batch-queued = { $count ->
+    [one] eine Mail in den Puffer gelegt
+   *[other] { $count } Mails in den Puffer gelegt
+}
+cli-import-refused = { $count ->
+    [one] nichts wurde importiert: eine Zeile hat ein Problem (siehe oben)
+   *[other] nichts wurde importiert: { $count } Zeilen haben Probleme (siehe oben)
+}
+cli-customers-imported = Kunden hinzugefügt: { $added }, aktualisiert: { $changed }
+cli-customer-removed = Kunde { $customer } entfernt; seine Mails bleiben
+cli-customer-no-name = ein Kunde braucht einen Namen
+cli-customer-no-email = Kunde { $customer } braucht mindestens eine Adresse
+cli-template-shipped = (mitgeliefert)
+cli-no-template = keine Vorlage „{ $template }“ in der Sprache { $language }
+customer-tax-id = Steuernummer
+customer-email = E-Mail
+customer-cc = Kopie an
+customer-language = Sprache
+customer-notes = Notizen
+customer-recent-mails = Letzte Mails:
+field-invoice-number = Rechnung

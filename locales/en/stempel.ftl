@@ -556,3 +556,68 @@ settings-tsa-ca = Its CA file (PEM)
 settings-tsa-qualified = qualified (eIDAS)
 settings-tsa-own-root = needs its CA file
 settings-tsa-note = Each receipt is time-stamped right after sending, and each saved proof, by this authority (RFC 3161): proof that it existed at that time, checkable with openssl.
+
+## Invoices: templates, customers, bulk sheets
+template-unclosed = the brace {"{"} at character { $at } is not closed (write {"{{"} for a brace)
+template-unopened = the brace {"}"} at character { $at } closes nothing (write {"}}"} for a brace)
+template-bad-name = {"{"}{ $name }{"}"} is not a placeholder name: use lowercase letters, digits and _
+template-unknown = unknown placeholder {"{"}{ $name }{"}"}: use one of the standard fields or declare it as an extra field of the template
+template-unknown-suggest = unknown placeholder {"{"}{ $name }{"}"}; did you mean {"{"}{ $suggestion }{"}"}?
+template-missing = no value for the placeholder {"{"}{ $name }{"}"}
+template-empty = a template needs a name and a subject
+store-invoice-already-queued = invoice { $invoice } was already put in the buffer for this recipient as mail { $id }; to send it again on purpose, use "resend"
+store-customer-exists = a customer with this name or tax id already exists: { $customer }
+store-no-such-customer = no customer "{ $customer }"
+bulk-no-file = no invoice file named
+bulk-file-unreadable = cannot read { $path }: { $reason }
+bulk-no-recipient = no address: give an e-mail column or a customer with an address
+bulk-unknown-customer = no customer "{ $customer }" (add it under Customers, or give an e-mail column)
+bulk-invalid-address = "{ $address }" is not a valid address: { $reason }
+bulk-bounced-before = the last mail to { $address } bounced: { $why }, { $date }
+bulk-already-queued = invoice { $invoice } already went to this address (mail { $id })
+bulk-repeated = invoice { $invoice } to the same address is already on line { $line }
+bulk-no-template = no template "{ $template }"
+bulk-no-value = no value for {"{"}{ $field }{"}"} in this row
+bulk-too-large = the mail would be { $size }, the server takes at most { $limit }
+sheet-empty = the sheet is empty
+sheet-not-utf8 = line { $line } is not UTF-8 text; save the sheet as "CSV UTF-8"
+sheet-malformed = line { $line } cannot be read: { $reason }
+sheet-bad-column = the column "{ $column }" cannot be a field name (use letters, digits and _)
+sheet-duplicate-column = the column "{ $column }" appears twice
+sheet-missing-column = the template ({ $language }) uses {"{"}{ $column }{"}"}, and the sheet has no column "{ $column }"
+sheet-template = the template ({ $language }): { $reason }
+batch-unreadable = cannot read { $path }: { $reason }
+batch-pattern = the file-name pattern: { $reason }
+batch-no-account = there is no account to send from; add one first
+batch-which-account = there are several accounts; choose the one to send from (--account)
+batch-bad-rows = { $count ->
+    [one] one row cannot be put in the buffer
+   *[other] { $count } rows cannot be put in the buffer
+}
+batch-not-a-file = not a file
+cli-batch-row = line { $line }: { $problem }
+cli-batch-refused = { $count ->
+    [one] nothing was put in the buffer: one row has a problem (see above; --skip-bad puts the good rows in the buffer)
+   *[other] nothing was put in the buffer: { $count } rows have problems (see above; --skip-bad puts the good rows in the buffer)
+}
+cli-batch-queued = { $count ->
+    [one] one mail put in the buffer
+   *[other] { $count } mails put in the buffer
+}
+cli-import-refused = { $count ->
+    [one] nothing was imported: one row has a problem (see above)
+   *[other] nothing was imported: { $count } rows have problems (see above)
+}
+cli-customers-imported = customers added: { $added }, updated: { $changed }
+cli-customer-removed = customer { $customer } removed; its mails stay
+cli-customer-no-name = a customer needs a name
+cli-customer-no-email = customer { $customer } needs at least one address
+cli-template-shipped = (shipped)
+cli-no-template = no template "{ $template }" in language { $language }
+customer-tax-id = Tax id
+customer-email = E-mail
+customer-cc = Copy to
+customer-language = Language
+customer-notes = Notes
+customer-recent-mails = Recent mails:
+field-invoice-number = Invoice

@@ -565,3 +565,72 @@ settings-tsa-ca = Jego plik CA (PEM)
 settings-tsa-qualified = kwalifikowany (eIDAS)
 settings-tsa-own-root = wymaga swojego pliku CA
 settings-tsa-note = Każde pokwitowanie zaraz po wysłaniu, i każdy zapisany dowód, opatruje znacznikiem czasu ten urząd (RFC 3161): dowód, że istniało w tej chwili, do sprawdzenia programem openssl.
+
+## Invoices: templates, customers, bulk sheets
+template-unclosed = nawias {"{"} na pozycji { $at } nie jest zamknięty (aby wstawić nawias, wpisz {"{{"})
+template-unopened = nawias {"}"} na pozycji { $at } niczego nie zamyka (aby wstawić nawias, wpisz {"}}"})
+template-bad-name = {"{"}{ $name }{"}"} nie jest nazwą pola: użyj małych liter, cyfr i _
+template-unknown = nieznane pole {"{"}{ $name }{"}"}: użyj jednego z pól standardowych albo dodaj je jako dodatkowe pole szablonu
+template-unknown-suggest = nieznane pole {"{"}{ $name }{"}"}; czy chodziło o {"{"}{ $suggestion }{"}"}?
+template-missing = brak wartości pola {"{"}{ $name }{"}"}
+template-empty = szablon musi mieć nazwę i temat
+store-invoice-already-queued = faktura { $invoice } została już wstawiona do bufora dla tego odbiorcy jako wiadomość { $id }; aby wysłać ją celowo jeszcze raz, użyj „wyślij ponownie”
+store-customer-exists = klient o tej nazwie lub tym NIP już istnieje: { $customer }
+store-no-such-customer = nie ma klienta „{ $customer }”
+bulk-no-file = nie podano pliku faktury
+bulk-file-unreadable = nie można odczytać { $path }: { $reason }
+bulk-no-recipient = brak adresu: podaj kolumnę e-mail albo klienta z adresem
+bulk-unknown-customer = nie ma klienta „{ $customer }” (dodaj go w zakładce Klienci albo podaj kolumnę e-mail)
+bulk-invalid-address = „{ $address }” nie jest poprawnym adresem: { $reason }
+bulk-bounced-before = ostatnia wiadomość do { $address } wróciła jako niedoręczona: { $why }, { $date }
+bulk-already-queued = faktura { $invoice } została już wysłana na ten adres (wiadomość { $id })
+bulk-repeated = faktura { $invoice } na ten sam adres jest już w wierszu { $line }
+bulk-no-template = nie ma szablonu „{ $template }”
+bulk-no-value = brak wartości {"{"}{ $field }{"}"} w tym wierszu
+bulk-too-large = wiadomość miałaby { $size }, a serwer przyjmuje najwyżej { $limit }
+sheet-empty = arkusz jest pusty
+sheet-not-utf8 = wiersz { $line } nie jest tekstem UTF-8; zapisz arkusz jako „CSV UTF-8”
+sheet-malformed = nie można odczytać wiersza { $line }: { $reason }
+sheet-bad-column = kolumna „{ $column }” nie może być nazwą pola (użyj liter, cyfr i _)
+sheet-duplicate-column = kolumna „{ $column }” występuje dwa razy
+sheet-missing-column = szablon ({ $language }) używa pola {"{"}{ $column }{"}"}, a w arkuszu nie ma kolumny „{ $column }”
+sheet-template = szablon ({ $language }): { $reason }
+batch-unreadable = nie można odczytać { $path }: { $reason }
+batch-pattern = wzorzec nazw plików: { $reason }
+batch-no-account = nie ma konta, z którego można wysyłać; najpierw dodaj konto
+batch-which-account = jest kilka kont; wybierz konto do wysyłki (--account)
+batch-bad-rows = { $count ->
+    [one] jednego wiersza nie można wstawić do bufora
+    [few] { $count } wierszy nie można wstawić do bufora
+   *[other] { $count } wierszy nie można wstawić do bufora
+}
+batch-not-a-file = to nie jest plik
+cli-batch-row = wiersz { $line }: { $problem }
+cli-batch-refused = { $count ->
+    [one] nic nie wstawiono do bufora: jeden wiersz ma problem (zob. wyżej; --skip-bad wstawia poprawne wiersze)
+    [few] nic nie wstawiono do bufora: { $count } wiersze mają problemy (zob. wyżej; --skip-bad wstawia poprawne wiersze)
+   *[other] nic nie wstawiono do bufora: { $count } wierszy ma problemy (zob. wyżej; --skip-bad wstawia poprawne wiersze)
+}
+cli-batch-queued = { $count ->
+    [one] wstawiono jedną wiadomość do bufora
+    [few] wstawiono { $count } wiadomości do bufora
+   *[other] wstawiono { $count } wiadomości do bufora
+}
+cli-import-refused = { $count ->
+    [one] nic nie zaimportowano: jeden wiersz ma problem (zob. wyżej)
+    [few] nic nie zaimportowano: { $count } wiersze mają problemy (zob. wyżej)
+   *[other] nic nie zaimportowano: { $count } wierszy ma problemy (zob. wyżej)
+}
+cli-customers-imported = dodano klientów: { $added }, zaktualizowano: { $changed }
+cli-customer-removed = usunięto klienta { $customer }; jego wiadomości pozostają
+cli-customer-no-name = klient musi mieć nazwę
+cli-customer-no-email = klient { $customer } musi mieć co najmniej jeden adres
+cli-template-shipped = (wbudowany)
+cli-no-template = nie ma szablonu „{ $template }” w języku { $language }
+customer-tax-id = NIP
+customer-email = E-mail
+customer-cc = Kopia do
+customer-language = Język
+customer-notes = Notatki
+customer-recent-mails = Ostatnie wiadomości:
+field-invoice-number = Faktura

@@ -18,6 +18,7 @@ use crate::t;
 
 /// The mail being written or edited, as typed.
 #[derive(Default)]
+#[allow(clippy::struct_excessive_bools)] // the form's check boxes and its two flags
 pub struct ComposeForm {
     accounts: Vec<String>,
     account: String,
@@ -27,6 +28,10 @@ pub struct ComposeForm {
     reply_to: String,
     subject: String,
     body: String,
+    /// The invoice the mail carries, as typed.
+    invoice_number: String,
+    /// The user sends an invoice again on purpose ("Send again" of a sent mail).
+    resend: bool,
     /// Attachments already stored with the draft being edited.
     kept: Vec<Attachment>,
     files: Vec<PathBuf>,
@@ -151,6 +156,7 @@ impl ComposeForm {
             reply_to: m.reply_to.clone().unwrap_or_default(),
             subject: m.subject.clone(),
             body: m.body_text.clone(),
+            invoice_number: m.invoice_number.clone().unwrap_or_default(),
             kept,
             notify_delivery: m.notify_delivery,
             read_receipt: m.read_receipt,
@@ -177,6 +183,7 @@ impl ComposeForm {
             body_html: None,
             notify_delivery: self.notify_delivery,
             read_receipt: self.read_receipt,
+            invoice_number: Some(self.invoice_number.trim().to_owned()).filter(|n| !n.is_empty()),
         }
     }
 
@@ -186,6 +193,7 @@ impl ComposeForm {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (&self.account, &self.to, &self.cc, &self.bcc, &self.reply_to).hash(&mut h);
         (&self.subject, &self.body, &self.files, self.kept.len()).hash(&mut h);
+        (&self.invoice_number, self.resend).hash(&mut h);
         h.finish()
     }
 
@@ -216,6 +224,7 @@ impl ComposeForm {
                 files: &self.files,
                 destination,
                 replaces: self.editing,
+                resend: self.resend,
             },
         );
         match result {

@@ -33,6 +33,15 @@ pub enum Command {
     Account(AccountCommand),
     /// Put a mail in the buffer; prints its id.
     Queue(QueueArgs),
+    /// Put a month's invoices in the buffer from a CSV sheet, one mail per row, all or none;
+    /// prints the ids. Every bad row is listed with its line number (exit status 2).
+    QueueBatch(BatchArgs),
+    /// Keep customers: their addresses, tax id and language.
+    #[command(subcommand)]
+    Customer(CustomerCommand),
+    /// The mail templates (shipped ones and the user's).
+    #[command(subcommand)]
+    Template(TemplateCommand),
     /// List mails.
     List {
         #[arg(long, value_parser = state_parser())]
@@ -166,6 +175,7 @@ pub struct AccountArgs {
 
 /// What `stempel queue` takes: the account, the recipients, the mail and its attachments.
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // flags
 pub struct QueueArgs {
     #[arg(long)]
     pub account: String,
@@ -199,6 +209,147 @@ pub struct QueueArgs {
     /// Ask the recipient's mail program for a read receipt.
     #[arg(long)]
     pub read_receipt: bool,
+    /// The invoice the mail carries. The same number is not queued twice for the same
+    /// recipient: an invoicing program that repeats a call gets the first mail's id in the
+    /// error (exit status 2) and no second mail.
+    #[arg(long, value_name = "NUMBER")]
+    pub invoice_number: Option<String>,
+    /// Send this invoice again on purpose, although it was queued for this recipient before.
+    #[arg(long, requires = "invoice_number")]
+    pub resend: bool,
+}
+
+/// What `stempel queue-batch` takes.
+#[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // flags
+pub struct BatchArgs {
+    /// The sheet: a header line, then one invoice per line. Columns: `file` (the PDF, relative
+    /// to the sheet), `invoice_number`, `email` (or the customer's `tax_id` or `customer`
+    /// name), `cc`, `amount`, `currency`, `due_date`, `period`, `language`, and any column a
+    /// template uses.
+    #[arg(long, value_name = "FILE")]
+    pub csv: PathBuf,
+    /// The template (its variant in each customer's language).
+    #[arg(long, default_value = "invoice", value_name = "NAME")]
+    pub template: String,
+    /// The sending account; the only one when not given.
+    #[arg(long)]
+    pub account: Option<String>,
+    /// Check every row and print what would be queued; store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Queue the good rows and list the bad ones, instead of refusing the whole sheet.
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// Send invoices again on purpose, although they were queued for these recipients before.
+    #[arg(long)]
+    pub resend: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The verbs under `stempel customer`.
+#[derive(Debug, Subcommand)]
+pub enum CustomerCommand {
+    /// Add a customer.
+    Add(CustomerArgs),
+    /// Change a customer (by name, tax id or id); the options given replace what it had.
+    Edit {
+        customer: String,
+        #[command(flatten)]
+        changes: CustomerChanges,
+    },
+    /// List customers.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One customer with its recent mails and their delivery state.
+    Show {
+        customer: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add or update customers from a CSV sheet (columns `customer` or `name`, `email`, `cc`,
+    /// `tax_id`, `language`, `notes`), all or none; a customer with the same tax id, else
+    /// name, is updated.
+    Import { file: PathBuf },
+    /// Remove a customer (its mails stay).
+    Remove { customer: String },
+}
+
+/// What `stempel customer add` takes.
+#[derive(Debug, Args)]
+pub struct CustomerArgs {
+    pub name: String,
+    /// Where invoices go (repeatable).
+    #[arg(long = "email", value_name = "ADDRESS", required = true)]
+    pub email: Vec<String>,
+    /// A copy goes here (repeatable).
+    #[arg(long, value_name = "ADDRESS")]
+    pub cc: Vec<String>,
+    /// NIP, IČO, USt-IdNr or any tax id.
+    #[arg(long)]
+    pub tax_id: Option<String>,
+    /// The language of its mails (en, pl, cs, de).
+    #[arg(long)]
+    pub language: Option<String>,
+    #[arg(long, default_value = "")]
+    pub notes: String,
+}
+
+/// What `stempel customer edit` may change.
+#[derive(Debug, Args)]
+pub struct CustomerChanges {
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long = "email", value_name = "ADDRESS")]
+    pub email: Vec<String>,
+    #[arg(long, value_name = "ADDRESS")]
+    pub cc: Vec<String>,
+    #[arg(long)]
+    pub tax_id: Option<String>,
+    #[arg(long)]
+    pub language: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+/// The verbs under `stempel template`.
+#[derive(Debug, Subcommand)]
+pub enum TemplateCommand {
+    /// List the templates and their languages.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one template.
+    Show {
+        name: String,
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+    /// Save a template (refused when it uses a placeholder it does not know).
+    Set {
+        name: String,
+        #[arg(long, default_value = "en")]
+        language: String,
+        #[arg(long)]
+        subject: String,
+        /// The text, from a file.
+        #[arg(long, value_name = "FILE")]
+        body_file: PathBuf,
+        /// An extra placeholder the template uses, filled from the sheet's column of that name
+        /// (repeatable).
+        #[arg(long = "field", value_name = "NAME")]
+        fields: Vec<String>,
+    },
+    /// Remove the user's template (a shipped one of that name shows again).
+    Remove {
+        name: String,
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
 }
 
 fn state_parser() -> clap::builder::PossibleValuesParser {

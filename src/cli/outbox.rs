@@ -38,14 +38,20 @@ pub(super) fn queue(paths: &Paths, a: &QueueArgs) -> anyhow::Result<ExitCode> {
         body_html: None,
         notify_delivery: !a.no_notify_delivery,
         read_receipt: a.read_receipt,
+        invoice_number: a.invoice_number.clone(),
     };
     let mut store = open_store(paths)?;
-    let id = outbox::submit(
+    let id = outbox::submit_edit(
         &mut store,
-        &a.account,
-        &compose,
-        &a.attach,
-        Destination::Queue,
+        &outbox::Edit {
+            account: &a.account,
+            compose: &compose,
+            kept: &[],
+            files: &a.attach,
+            destination: Destination::Queue,
+            replaces: None,
+            resend: a.resend,
+        },
     )?;
     println!("{id}");
     Ok(ExitCode::SUCCESS)

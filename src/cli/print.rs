@@ -22,6 +22,47 @@ pub(super) fn when(t: Option<jiff::Timestamp>) -> String {
     t.map_or_else(|| "-".into(), crate::i18n::datetime)
 }
 
+/// A customer with its recent mails (`stempel customer show`).
+pub(super) fn customer_text(c: &crate::model::Customer, mails: &[crate::store::ListRow]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", c.name);
+    let rows = [
+        (t!("customer-tax-id"), c.tax_id.clone().unwrap_or_default()),
+        (t!("customer-email"), c.to.join(", ")),
+        (t!("customer-cc"), c.cc.join(", ")),
+        (
+            t!("customer-language"),
+            c.language.clone().unwrap_or_default(),
+        ),
+        (t!("customer-notes"), c.notes.clone()),
+    ];
+    for (name, value) in rows.iter().filter(|(_, v)| !v.is_empty()) {
+        let _ = writeln!(s, "{}{value}", label(name));
+    }
+    if !mails.is_empty() {
+        let _ = writeln!(s, "\n{}", t!("customer-recent-mails"));
+    }
+    for m in mails {
+        let delivery = m
+            .delivery
+            .iter()
+            .map(|d| d.label())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(
+            s,
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            m.id,
+            when(Some(m.date)),
+            m.state.label(),
+            delivery,
+            m.invoice_number.as_deref().unwrap_or("-"),
+            m.subject
+        );
+    }
+    s
+}
+
 /// One mail in `stempel list`: id, state, created, recipients, subject, queue id; tab-separated.
 pub(super) fn list_line(m: &Message) -> String {
     let to = m
@@ -73,6 +114,9 @@ pub(super) fn show_text(m: &Message) -> String {
         let _ = writeln!(s, "{}{} [{state}{status}]", label(&kind), r.address);
     }
     let _ = writeln!(s, "{}{}", label(&t!("field-subject")), m.subject);
+    if let Some(invoice) = &m.invoice_number {
+        let _ = writeln!(s, "{}{invoice}", label(&t!("field-invoice-number")));
+    }
     let _ = writeln!(
         s,
         "{}{}",

@@ -48,6 +48,8 @@ pub struct ListRow {
     pub date: Timestamp,
     pub recipients: Vec<String>,
     pub subject: String,
+    /// The invoice the mail carries, when it was given one.
+    pub invoice_number: Option<String>,
     pub queue_id: Option<String>,
     /// Each recipient's delivery state, in recipient order.
     pub delivery: Vec<DeliveryState>,
@@ -149,7 +151,8 @@ impl Store {
                     (SELECT address FROM recipients WHERE message_id = m.id ORDER BY position) r),
                 (SELECT group_concat(r.delivery_state, ',') FROM
                     (SELECT delivery_state FROM recipients WHERE message_id = m.id
-                     ORDER BY position) r)
+                     ORDER BY position) r),
+                m.invoice_number
              FROM messages m JOIN accounts a ON a.id = m.account_id
              WHERE m.id IN (SELECT value FROM json_each(?1))",
         )?;
@@ -165,13 +168,17 @@ impl Store {
                 r.get::<_, Option<String>>(7)?,
                 (r.get::<_, Option<i64>>(8)?, r.get::<_, u32>(9)?),
                 r.get::<_, Option<String>>(10)?,
-                r.get::<_, Option<String>>(11)?,
+                (
+                    r.get::<_, Option<String>>(11)?,
+                    r.get::<_, Option<String>>(12)?,
+                ),
             ))
         })?;
         let mut by_id = std::collections::HashMap::with_capacity(ids.len());
         for row in found {
-            let (id, state, account, date, subject, queue_id, attempts, error, extra, to, delivery) =
+            let (id, state, account, date, subject, queue_id, attempts, error, extra, to, more) =
                 row?;
+            let (delivery, invoice_number) = more;
             let (next_attempt_at, attachments) = extra;
             let delivery = delivery
                 .unwrap_or_default()
@@ -196,6 +203,7 @@ impl Store {
                         .map(str::to_owned)
                         .collect(),
                     subject,
+                    invoice_number,
                     queue_id,
                     delivery,
                     attempt_count: attempts,
@@ -244,8 +252,8 @@ impl Store {
     }
 }
 
-/// Adds the list search (subject, sender, any recipient; `%` and `_` taken literally) to a
-/// query over `messages m`.
+/// Adds the list search (subject, sender, any recipient, the invoice number, a recipient's
+/// customer by name or tax id; `%` and `_` taken literally) to a query over `messages m`.
 pub(super) fn push_search(
     sql: &mut String,
     args: &mut Vec<Box<dyn rusqlite::ToSql>>,
@@ -264,9 +272,14 @@ pub(super) fn push_search(
     let _ = write!(
         sql,
         " AND (m.subject LIKE ?{n} ESCAPE '\\' OR m.from_addr LIKE ?{n} ESCAPE '\\'
-           OR m.from_name LIKE ?{n} ESCAPE '\\'
+           OR m.from_name LIKE ?{n} ESCAPE '\\' OR m.invoice_number LIKE ?{n} ESCAPE '\\'
            OR EXISTS (SELECT 1 FROM recipients r WHERE r.message_id = m.id
-                      AND r.address LIKE ?{n} ESCAPE '\\'))"
+                      AND r.address LIKE ?{n} ESCAPE '\\')
+           OR EXISTS (SELECT 1 FROM recipients r
+                        JOIN customer_addresses ca ON ca.address = r.address
+                        JOIN customers c ON c.id = ca.customer_id
+                      WHERE r.message_id = m.id
+                        AND (c.name LIKE ?{n} ESCAPE '\\' OR c.tax_id LIKE ?{n} ESCAPE '\\')))"
     );
 }
 
@@ -315,6 +328,7 @@ mod tests {
             message_id: &message_id,
             envelope_id: &envelope_id,
             built: Some(&built),
+            resend: false,
         })
         .unwrap()
     }
@@ -380,6 +394,7 @@ mod tests {
             date: Timestamp::UNIX_EPOCH,
             recipients: Vec::new(),
             subject: String::new(),
+            invoice_number: None,
             queue_id: None,
             delivery,
             attempt_count: 1,

@@ -25,6 +25,8 @@ pub struct NewMessage<'a> {
     pub message_id: &'a str,
     pub envelope_id: &'a str,
     pub built: Option<&'a Built>,
+    /// The user means to send this invoice again: the check for one already sent is skipped.
+    pub resend: bool,
 }
 
 /// Which mails [`Store::list`] returns.
@@ -58,68 +60,16 @@ impl Store {
             }
             tx.execute("DELETE FROM messages WHERE id = ?1", [old])?;
         }
-        let account_id: i64 = tx
-            .query_row(
-                "SELECT id FROM accounts WHERE name = ?1 AND removed_at IS NULL",
-                [m.account],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::NoSuchAccount(m.account.to_owned()))?;
-        let now = now_ms();
-        let state = if m.built.is_some() {
-            MessageState::Queued
-        } else {
-            MessageState::Draft
-        };
-        tx.execute(
-            "INSERT INTO messages (account_id, state, envelope_id, message_id, from_name, from_addr,
-                reply_to, subject, notify_delivery, read_receipt, sha256,
-                size, created_at, updated_at, queued_at, next_attempt_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?14)",
-            params![
-                account_id,
-                state.as_str(),
-                m.envelope_id,
-                m.message_id,
-                m.from.name,
-                m.from.address,
-                m.reply_to,
-                m.compose.subject,
-                m.compose.notify_delivery,
-                m.compose.read_receipt,
-                m.built.map(|b| &b.sha256),
-                m.built.map(|b| b.bytes.len() as i64),
-                now,
-                m.built.map(|_| now),
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT INTO texts (message_id, body_text, body_html) VALUES (?1, ?2, ?3)",
-            params![id, m.compose.body_text, m.compose.body_html],
-        )?;
-        if let Some(b) = m.built {
-            tx.execute(
-                "INSERT INTO bodies (message_id, raw) VALUES (?1, ?2)",
-                params![id, b.bytes],
-            )?;
-        }
-        for (pos, (kind, address)) in m.recipients.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO recipients (message_id, position, kind, address) VALUES (?1, ?2, ?3, ?4)",
-                params![id, pos as i64, kind.as_str(), address],
-            )?;
-        }
-        for (pos, a) in m.attachments.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO attachments (message_id, position, filename, mime_type, size, sha256, data)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![id, pos as i64, a.filename, a.mime_type, a.size as i64, a.sha256, a.data],
-            )?;
-        }
+        let id = insert_in(&tx, m)?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Starts a batch of mails stored together: all of them or none (see [`Batch`]).
+    pub fn batch(&mut self) -> Result<Batch<'_>> {
+        Ok(Batch {
+            tx: self.write_tx()?,
+        })
     }
 
     /// Moves a mail to `to`, refusing what the state machine does not allow. A draft enters
@@ -443,10 +393,140 @@ impl Store {
     }
 }
 
+/// Many mails in one transaction: [`Batch::add`] each, then [`Batch::commit`]; dropped
+/// without a commit, none of them is stored. Each mail's bytes can be dropped once it is added,
+/// so a batch of a thousand invoices never holds them all in memory.
+pub struct Batch<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+impl Batch<'_> {
+    /// Adds one mail, with the same checks as [`Store::insert_message`].
+    pub fn add(&mut self, m: &NewMessage<'_>) -> Result<i64> {
+        insert_in(&self.tx, m)
+    }
+
+    pub fn commit(self) -> Result<()> {
+        Ok(self.tx.commit()?)
+    }
+}
+
+/// Inserts one mail inside the caller's transaction.
+fn insert_in(tx: &rusqlite::Transaction<'_>, m: &NewMessage<'_>) -> Result<i64> {
+    let account_id: i64 = tx
+        .prepare_cached("SELECT id FROM accounts WHERE name = ?1 AND removed_at IS NULL")?
+        .query_row([m.account], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NoSuchAccount(m.account.to_owned()))?;
+    let invoice = m
+        .compose
+        .invoice_number
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    if let Some(invoice) = invoice
+        && m.built.is_some()
+        && !m.resend
+        && let Some(id) = invoice_sent_to(tx, invoice, m.recipients)?
+    {
+        return Err(StoreError::InvoiceAlreadyQueued {
+            invoice: invoice.to_owned(),
+            id,
+        });
+    }
+    let now = now_ms();
+    let state = if m.built.is_some() {
+        MessageState::Queued
+    } else {
+        MessageState::Draft
+    };
+    tx.prepare_cached(
+        "INSERT INTO messages (account_id, state, envelope_id, message_id, from_name, from_addr,
+            reply_to, subject, notify_delivery, read_receipt, sha256,
+            size, created_at, updated_at, queued_at, next_attempt_at, invoice_number)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?14, ?15)",
+    )?
+    .execute(params![
+        account_id,
+        state.as_str(),
+        m.envelope_id,
+        m.message_id,
+        m.from.name,
+        m.from.address,
+        m.reply_to,
+        m.compose.subject,
+        m.compose.notify_delivery,
+        m.compose.read_receipt,
+        m.built.map(|b| &b.sha256),
+        m.built.map(|b| b.bytes.len() as i64),
+        now,
+        m.built.map(|_| now),
+        invoice,
+    ])?;
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO texts (message_id, body_text, body_html) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, m.compose.body_text, m.compose.body_html])?;
+    if let Some(b) = m.built {
+        tx.prepare_cached("INSERT INTO bodies (message_id, raw) VALUES (?1, ?2)")?
+            .execute(params![id, b.bytes])?;
+    }
+    let mut insert_recipient = tx.prepare_cached(
+        "INSERT INTO recipients (message_id, position, kind, address) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (pos, (kind, address)) in m.recipients.iter().enumerate() {
+        insert_recipient.execute(params![id, pos as i64, kind.as_str(), address])?;
+    }
+    let mut insert_attachment = tx.prepare_cached(
+        "INSERT INTO attachments (message_id, position, filename, mime_type, size, sha256, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (pos, a) in m.attachments.iter().enumerate() {
+        insert_attachment.execute(params![
+            id,
+            pos as i64,
+            a.filename,
+            a.mime_type,
+            a.size as i64,
+            a.sha256,
+            a.data
+        ])?;
+    }
+    Ok(id)
+}
+
+/// The first mail that carried `invoice` to any of `recipients` (To or Cc; addresses compared
+/// without case) and is on its way or gone: queued, sending, sent or uncertain. A draft has
+/// not left, and a failed mail was refused, so fixing it and sending it again is not a
+/// second invoice.
+pub(super) fn invoice_sent_to(
+    conn: &rusqlite::Connection,
+    invoice: &str,
+    recipients: &[(RecipientKind, String)],
+) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.id FROM messages m JOIN recipients r ON r.message_id = m.id
+          WHERE m.invoice_number = ?1 AND m.state NOT IN ('draft', 'failed') AND r.kind != 'bcc'
+            AND r.address = ?2 COLLATE NOCASE
+          ORDER BY m.id LIMIT 1",
+    )?;
+    for (kind, address) in recipients {
+        if *kind == RecipientKind::Bcc {
+            continue;
+        }
+        if let Some(id) = stmt
+            .query_row(params![invoice, address], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
 const MESSAGE_SELECT: &str = "SELECT m.id, a.name, m.state, m.message_id, m.envelope_id,
     m.subject, m.from_name, m.from_addr, m.reply_to, COALESCE(t.body_text, ''), m.notify_delivery,
     m.read_receipt, m.sha256, m.size, m.created_at, m.queued_at, m.sent_at, m.attempt_count,
-    m.next_attempt_at, m.last_error, m.queue_id, m.settled_by
+    m.next_attempt_at, m.last_error, m.queue_id, m.settled_by, m.invoice_number
     FROM messages m JOIN accounts a ON a.id = m.account_id
     LEFT JOIN texts t ON t.message_id = m.id";
 
@@ -470,6 +550,7 @@ fn message_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Message>> {
         subject: r.get(5)?,
         from: from.to_string(),
         reply_to: r.get(8)?,
+        invoice_number: r.get(22)?,
         body_text: r.get(9)?,
         notify_delivery: r.get(10)?,
         read_receipt: r.get(11)?,

@@ -187,4 +187,45 @@ CREATE INDEX stamps_pending ON stamps (next_try_at) WHERE token IS NULL;
     r"
 ALTER TABLE accounts ADD COLUMN removed_at INTEGER;
 ",
+    // 7: invoices. A mail may carry an invoice number (the same number is not queued for the
+    // same recipient twice without the user's say); customers with their addresses (an
+    // address is found by its customer, and a customer's mails by their recipients); the
+    // user's templates (a shipped template is in the code and shadowed by a stored one of the
+    // same name and language).
+    r"
+ALTER TABLE messages ADD COLUMN invoice_number TEXT;
+CREATE INDEX messages_invoice ON messages (invoice_number) WHERE invoice_number IS NOT NULL;
+
+CREATE TABLE customers (
+    id               INTEGER PRIMARY KEY,
+    name             TEXT NOT NULL,
+    tax_id           TEXT,
+    tax_key          TEXT,
+    language         TEXT,
+    notes            TEXT NOT NULL DEFAULT '',
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX customers_name ON customers (name COLLATE NOCASE);
+CREATE UNIQUE INDEX customers_tax ON customers (tax_key) WHERE tax_key IS NOT NULL;
+
+CREATE TABLE customer_addresses (
+    customer_id      INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    position         INTEGER NOT NULL,
+    kind             TEXT NOT NULL CHECK (kind IN ('to', 'cc')),
+    address          TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (customer_id, position)
+);
+CREATE INDEX customer_addresses_address ON customer_addresses (address);
+
+CREATE TABLE templates (
+    name             TEXT NOT NULL,
+    language         TEXT NOT NULL,
+    subject          TEXT NOT NULL,
+    body             TEXT NOT NULL,
+    fields           TEXT NOT NULL DEFAULT '[]',
+    updated_at       INTEGER NOT NULL,
+    PRIMARY KEY (name, language)
+);
+",
 ];

@@ -49,6 +49,7 @@ fn insert(s: &mut Store, queued: bool) -> i64 {
         message_id: &message_id,
         envelope_id: &envelope_id,
         built: queued.then_some(&built),
+        resend: false,
     })
     .unwrap()
 }
