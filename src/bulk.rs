@@ -229,6 +229,12 @@ fn plan_row(row: &SheetRow, ctx: &Context<'_>) -> Planned {
             p.subject = subject;
             p.body = body;
         }
+        // An unknown customer was told already; its missing name is the same problem.
+        Err(TemplateError::Missing { name })
+            if name == "customer"
+                && p.problems
+                    .iter()
+                    .any(|x| matches!(x, Problem::UnknownCustomer { .. })) => {}
         Err(TemplateError::Missing { name }) => p.problems.push(Problem::NoValue { field: name }),
         // The template was checked when it was saved; the same error is told as a missing
         // value of its first placeholder rather than lost.
@@ -318,3 +324,6 @@ pub fn is_known_column(field: &str) -> bool {
     STANDARD_FIELDS.contains(&field)
         || matches!(field, "file" | "email" | "cc" | "tax_id" | "language")
 }
+
+#[cfg(test)]
+mod tests;

@@ -269,6 +269,9 @@ pub(super) fn push_search(
         .replace('_', "\\_");
     args.push(Box::new(format!("%{escaped}%")));
     let n = args.len();
+    // A tax id is found however it is written (`PL 123-456-32-18` or `1234563218`).
+    args.push(Box::new(crate::model::tax_key(search)));
+    let k = args.len();
     let _ = write!(
         sql,
         " AND (m.subject LIKE ?{n} ESCAPE '\\' OR m.from_addr LIKE ?{n} ESCAPE '\\'
@@ -279,7 +282,7 @@ pub(super) fn push_search(
                         JOIN customer_addresses ca ON ca.address = r.address
                         JOIN customers c ON c.id = ca.customer_id
                       WHERE r.message_id = m.id
-                        AND (c.name LIKE ?{n} ESCAPE '\\' OR c.tax_id LIKE ?{n} ESCAPE '\\')))"
+                        AND (c.name LIKE ?{n} ESCAPE '\\' OR c.tax_key = ?{k})))"
     );
 }
 

@@ -5,6 +5,7 @@ use crate::model::{
 };
 
 mod accounts;
+mod invoices;
 
 fn account() -> Account {
     let from = Mailbox {
