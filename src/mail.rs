@@ -246,7 +246,7 @@ pub fn build(input: &BuildInput<'_>) -> Result<Built, MailError> {
             } else {
                 a.mime_type.clone()
             };
-        builder = builder.attachment(mime, a.filename.clone(), a.data.clone());
+        builder = builder.attachment(mime, a.filename.clone(), a.data.as_slice());
     }
     let bytes = builder.write_to_vec().map_err(MailError::Serialize)?;
     if let Some(at) = bare_line_end_or_nul(&bytes) {
@@ -271,11 +271,11 @@ fn plain_lines(text: &str) -> String {
 /// Where a built mail has a CR not followed by LF, an LF not after CR, or a NUL.
 #[must_use]
 pub fn bare_line_end_or_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().enumerate().position(|(i, &b)| match b {
-        0 => true,
+    // Only line ends and NULs need a look; memchr finds them without a branch per byte.
+    memchr::memchr3_iter(0, b'\r', b'\n', bytes).find(|&i| match bytes[i] {
         b'\r' => bytes.get(i + 1) != Some(&b'\n'),
         b'\n' => i == 0 || bytes[i - 1] != b'\r',
-        _ => false,
+        _ => true,
     })
 }
 
@@ -299,6 +299,17 @@ pub use crate::proof::sha256_hex;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn bare_line_ends_and_nuls_are_found_where_they_are() {
+        assert_eq!(bare_line_end_or_nul(b"a\r\nb\r\n"), None);
+        assert_eq!(bare_line_end_or_nul(b"a\rb"), Some(1));
+        assert_eq!(bare_line_end_or_nul(b"ab\n"), Some(2));
+        assert_eq!(bare_line_end_or_nul(b"\n"), Some(0));
+        assert_eq!(bare_line_end_or_nul(b"a\r\n\0"), Some(3));
+        assert_eq!(bare_line_end_or_nul(b"a\r"), Some(1));
+        assert_eq!(bare_line_end_or_nul(b"\r\n\r\r\n"), Some(2));
+    }
+
     use super::*;
 
     fn compose() -> Compose {
