@@ -9,11 +9,13 @@
 //! back through `request_repaint`, as the sender and the scanner do.
 //!
 //! Screens: `list` (Buffer, Sent, Failed, Drafts) with `message` (the selected mail's tabs),
-//! `compose`, `accounts`, `settings`. Every string comes from `locales/` through `t!`.
+//! `compose`, `bulk` (Send invoices), `customers`, `templates`, `accounts`, `settings`. Every string comes from `locales/` through `t!`.
 
 mod accounts;
+mod bulk;
 mod command;
 mod compose;
+mod customers;
 mod file_picker;
 mod frame;
 mod jobs;
@@ -22,6 +24,7 @@ mod list;
 mod logic;
 mod message;
 mod settings;
+mod templates;
 mod toasts;
 
 use std::sync::Arc;
@@ -156,6 +159,10 @@ fn waker(ctx: &egui::Context) -> Waker {
 enum Screen {
     Mails(Folder),
     Compose,
+    /// Send invoices: many files at once.
+    Invoices,
+    Customers,
+    Templates,
     Accounts,
     Settings,
 }
@@ -191,6 +198,9 @@ pub struct StempelApp {
     tab: message::Tab,
     compose: compose::ComposeForm,
     accounts: accounts::AccountsScreen,
+    bulk: bulk::BulkScreen,
+    customers: customers::CustomersScreen,
+    templates: templates::TemplatesScreen,
     counts: Vec<(MessageState, u64)>,
     sending: Option<Progress>,
     scanning: bool,
@@ -239,6 +249,9 @@ impl StempelApp {
             tab: message::Tab::Message,
             compose: compose::ComposeForm::default(),
             accounts: accounts::AccountsScreen::default(),
+            bulk: bulk::BulkScreen::default(),
+            customers: customers::CustomersScreen::default(),
+            templates: templates::TemplatesScreen::default(),
             counts: Vec::new(),
             sending: None,
             scanning: false,
@@ -260,7 +273,8 @@ impl StempelApp {
 
     /// Shows a named screen: `buffer`, `sent`, `failed`, `drafts` (a list), `sent-tab` or
     /// `delivery` (the newest sent mail on that tab), `failed-tab` (the newest failed mail),
-    /// `compose` (an example mail), `accounts`, `settings`. Unknown names leave the Buffer.
+    /// `compose` (an example mail), `accounts`, `settings`, `invoices`, `customers`,
+    /// `templates`. Unknown names leave the Buffer.
     pub fn open_screen(&mut self, name: &str) {
         let newest = |app: &mut Self, folder: Folder, tab: message::Tab| {
             app.go(Screen::Mails(folder));
@@ -291,6 +305,9 @@ impl StempelApp {
                 self.accounts.start_with_preset("gmail");
             }
             "settings" => self.go(Screen::Settings),
+            "invoices" => self.go(Screen::Invoices),
+            "customers" => self.go(Screen::Customers),
+            "templates" => self.go(Screen::Templates),
             _ => self.go(Screen::Mails(Folder::Buffer)),
         }
     }
@@ -364,9 +381,15 @@ impl StempelApp {
             self.selected = None;
             self.reload();
         }
-        if screen == Screen::Accounts {
-            self.accounts.reload(&self.store);
-            self.check_passwords();
+        match screen {
+            Screen::Accounts => {
+                self.accounts.reload(&self.store);
+                self.check_passwords();
+            }
+            Screen::Invoices => self.bulk.reload(&self.store),
+            Screen::Customers => self.customers.reload(&self.store),
+            Screen::Templates => self.templates.reload(&self.store),
+            Screen::Mails(_) | Screen::Compose | Screen::Settings => {}
         }
     }
 

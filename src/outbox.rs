@@ -169,3 +169,22 @@ pub(crate) fn prepare(
         built,
     })
 }
+
+/// A customer as a front gave it, ready to store: a name, at least one address, and every
+/// address valid (kept as `parse_address` writes it, the domain's A-label). The error is one
+/// sentence in the user's language.
+pub fn checked_customer(mut c: crate::model::Customer) -> Result<crate::model::Customer, String> {
+    use crate::t;
+    if c.name.trim().is_empty() {
+        return Err(t!("cli-customer-no-name"));
+    }
+    if c.to.is_empty() {
+        return Err(t!("cli-customer-no-email", customer = c.name.clone()));
+    }
+    for list in [&mut c.to, &mut c.cc] {
+        for address in list.iter_mut() {
+            *address = mail::parse_address(address).map_err(|e| e.localized())?;
+        }
+    }
+    Ok(c)
+}

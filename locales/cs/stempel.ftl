@@ -634,3 +634,54 @@ customer-language = Jazyk
 customer-notes = Poznámky
 customer-recent-mails = Poslední zprávy:
 field-invoice-number = Faktura
+nav-invoices = Odeslat faktury
+nav-customers = Zákazníci
+nav-templates = Šablony
+bulk-title = Odeslat faktury
+bulk-hint = Přetáhněte PDF faktur do okna spolu s tabulkou CSV, která říká, kam která jde, nebo je vyberte. Bez tabulky se zákazník každého souboru pozná podle názvu souboru.
+bulk-choose-files = Vybrat soubory…
+bulk-no-sheet = bez tabulky
+bulk-files = { $count ->
+    [one] jeden soubor faktury
+    [few] { $count } soubory faktur
+   *[other] { $count } souborů faktur
+}, tabulka: { $sheet }
+bulk-clear = Začít znovu
+bulk-template = Šablona
+bulk-pattern = Názvy souborů
+bulk-check = Zkontrolovat
+bulk-left-out = { $count ->
+    [one] jeden řádek má problém a vynechá se; opravte adresu v tabulce nebo opravte soubor a zkontrolujte znovu
+    [few] { $count } řádky mají problémy a vynechají se; opravte adresy v tabulce nebo opravte soubor a zkontrolujte znovu
+   *[other] { $count } řádků má problémy a vynechá se; opravte adresy v tabulce nebo opravte soubor a zkontrolujte znovu
+}
+bulk-queue = { $count ->
+    [one] Vložit jednu do fronty
+    [few] Vložit { $count } do fronty
+   *[other] Vložit { $count } do fronty
+}
+bulk-col-line = Řádek
+bulk-col-file = Soubor
+bulk-col-customer = Zákazník
+bulk-col-to = Komu
+bulk-col-subject = Předmět
+bulk-col-problems = Problémy
+customers-title = Zákazníci
+customers-new = Nový zákazník
+customers-search = Hledat podle názvu, IČO nebo adresy
+customers-empty = Zatím žádní zákazníci. Přidejte zákazníka nebo importujte tabulku příkazem `stempel customer import`.
+customer-name = Název
+customer-language-window = jako okno
+customer-save = Uložit zákazníka
+customer-remove = Odstranit zákazníka
+templates-title = Šablony
+templates-new = Nová šablona
+templates-shipped = vestavěná
+templates-own = vlastní
+template-name = Název
+template-fields = Další pole
+template-placeholders = Pole: { $fields } a další pole, vyplněná ze sloupců tabulky se stejným názvem.
+template-save = Uložit šablonu
+template-remove = Odstranit (vrátí se vestavěná)
+invoice-number-hint = např. FV/2026/11/001: neodejde dvakrát na stejnou adresu
+bulk-to-of-line = Komu, řádek { $line }

@@ -621,3 +621,51 @@ customer-language = Sprache
 customer-notes = Notizen
 customer-recent-mails = Letzte Mails:
 field-invoice-number = Rechnung
+nav-invoices = Rechnungen senden
+nav-customers = Kunden
+nav-templates = Vorlagen
+bulk-title = Rechnungen senden
+bulk-hint = Ziehen Sie die Rechnungs-PDFs ins Fenster, dazu eine CSV-Tabelle, die sagt, wohin jede geht, oder wählen Sie sie aus. Ohne Tabelle wird der Kunde jeder Datei an ihrem Namen erkannt.
+bulk-choose-files = Dateien wählen…
+bulk-no-sheet = keine Tabelle
+bulk-files = { $count ->
+    [one] eine Rechnungsdatei
+   *[other] { $count } Rechnungsdateien
+}, Tabelle: { $sheet }
+bulk-clear = Neu beginnen
+bulk-template = Vorlage
+bulk-pattern = Dateinamen
+bulk-check = Prüfen
+bulk-left-out = { $count ->
+    [one] eine Zeile hat ein Problem und wird ausgelassen; korrigieren Sie die Adresse in der Tabelle oder die Datei und prüfen Sie erneut
+   *[other] { $count } Zeilen haben Probleme und werden ausgelassen; korrigieren Sie die Adressen in der Tabelle oder die Datei und prüfen Sie erneut
+}
+bulk-queue = { $count ->
+    [one] Eine in den Puffer legen
+   *[other] { $count } in den Puffer legen
+}
+bulk-col-line = Zeile
+bulk-col-file = Datei
+bulk-col-customer = Kunde
+bulk-col-to = An
+bulk-col-subject = Betreff
+bulk-col-problems = Probleme
+customers-title = Kunden
+customers-new = Neuer Kunde
+customers-search = Nach Name, Steuernummer oder Adresse suchen
+customers-empty = Noch keine Kunden. Legen Sie einen an oder importieren Sie eine Tabelle mit `stempel customer import`.
+customer-name = Name
+customer-language-window = wie das Fenster
+customer-save = Kunde speichern
+customer-remove = Kunde entfernen
+templates-title = Vorlagen
+templates-new = Neue Vorlage
+templates-shipped = mitgeliefert
+templates-own = eigene
+template-name = Name
+template-fields = Zusätzliche Felder
+template-placeholders = Platzhalter: { $fields } und die zusätzlichen Felder, gefüllt aus den gleichnamigen Spalten der Tabelle.
+template-save = Vorlage speichern
+template-remove = Entfernen (die mitgelieferte kehrt zurück)
+invoice-number-hint = z. B. RE/2026/11/001: geht nicht zweimal an dieselbe Adresse
+bulk-to-of-line = An, Zeile { $line }

@@ -621,3 +621,51 @@ customer-language = Language
 customer-notes = Notes
 customer-recent-mails = Recent mails:
 field-invoice-number = Invoice
+nav-invoices = Send invoices
+nav-customers = Customers
+nav-templates = Templates
+bulk-title = Send invoices
+bulk-hint = Drop the invoice PDFs on the window, with a CSV sheet that says where each goes, or choose them. Without a sheet, each file's customer is found by its name.
+bulk-choose-files = Choose files…
+bulk-no-sheet = no sheet
+bulk-files = { $count ->
+    [one] one invoice file
+   *[other] { $count } invoice files
+}, sheet: { $sheet }
+bulk-clear = Start over
+bulk-template = Template
+bulk-pattern = File names
+bulk-check = Check
+bulk-left-out = { $count ->
+    [one] one row has a problem and is left out; correct its address in the table or fix the sheet and check again
+   *[other] { $count } rows have problems and are left out; correct their addresses in the table or fix the sheet and check again
+}
+bulk-queue = { $count ->
+    [one] Put one in buffer
+   *[other] Put { $count } in buffer
+}
+bulk-col-line = Line
+bulk-col-file = File
+bulk-col-customer = Customer
+bulk-col-to = To
+bulk-col-subject = Subject
+bulk-col-problems = Problems
+customers-title = Customers
+customers-new = New customer
+customers-search = Search by name, tax id or address
+customers-empty = No customers yet. Add one, or import a sheet with `stempel customer import`.
+customer-name = Name
+customer-language-window = as the window
+customer-save = Save customer
+customer-remove = Remove customer
+templates-title = Templates
+templates-new = New template
+templates-shipped = shipped
+templates-own = yours
+template-name = Name
+template-fields = Extra fields
+template-placeholders = Placeholders: { $fields }, and the extra fields, filled from the sheet's columns of the same name.
+template-save = Save template
+template-remove = Remove (the shipped one comes back)
+invoice-number-hint = e.g. FV/2026/11/001: not sent twice to the same address
+bulk-to-of-line = To, line { $line }

@@ -634,3 +634,54 @@ customer-language = Język
 customer-notes = Notatki
 customer-recent-mails = Ostatnie wiadomości:
 field-invoice-number = Faktura
+nav-invoices = Wyślij faktury
+nav-customers = Klienci
+nav-templates = Szablony
+bulk-title = Wyślij faktury
+bulk-hint = Upuść pliki PDF faktur na okno, razem z arkuszem CSV, który mówi, dokąd idzie każda, albo je wybierz. Bez arkusza klient każdego pliku jest rozpoznawany po nazwie pliku.
+bulk-choose-files = Wybierz pliki…
+bulk-no-sheet = brak arkusza
+bulk-files = { $count ->
+    [one] jeden plik faktury
+    [few] { $count } pliki faktur
+   *[other] { $count } plików faktur
+}, arkusz: { $sheet }
+bulk-clear = Zacznij od nowa
+bulk-template = Szablon
+bulk-pattern = Nazwy plików
+bulk-check = Sprawdź
+bulk-left-out = { $count ->
+    [one] jeden wiersz ma problem i zostanie pominięty; popraw adres w tabeli albo arkusz i sprawdź ponownie
+    [few] { $count } wiersze mają problemy i zostaną pominięte; popraw adresy w tabeli albo arkusz i sprawdź ponownie
+   *[other] { $count } wierszy ma problemy i zostanie pominiętych; popraw adresy w tabeli albo arkusz i sprawdź ponownie
+}
+bulk-queue = { $count ->
+    [one] Wstaw jedną do bufora
+    [few] Wstaw { $count } do bufora
+   *[other] Wstaw { $count } do bufora
+}
+bulk-col-line = Wiersz
+bulk-col-file = Plik
+bulk-col-customer = Klient
+bulk-col-to = Do
+bulk-col-subject = Temat
+bulk-col-problems = Problemy
+customers-title = Klienci
+customers-new = Nowy klient
+customers-search = Szukaj po nazwie, NIP lub adresie
+customers-empty = Nie ma jeszcze klientów. Dodaj klienta albo zaimportuj arkusz poleceniem `stempel customer import`.
+customer-name = Nazwa
+customer-language-window = jak w oknie
+customer-save = Zapisz klienta
+customer-remove = Usuń klienta
+templates-title = Szablony
+templates-new = Nowy szablon
+templates-shipped = wbudowany
+templates-own = własny
+template-name = Nazwa
+template-fields = Dodatkowe pola
+template-placeholders = Pola: { $fields } oraz pola dodatkowe, wypełniane z kolumn arkusza o tej samej nazwie.
+template-save = Zapisz szablon
+template-remove = Usuń (wróci wbudowany)
+invoice-number-hint = np. FV/2026/11/001: nie zostanie wysłana dwa razy na ten sam adres
+bulk-to-of-line = Do, wiersz { $line }

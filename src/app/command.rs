@@ -90,6 +90,21 @@ pub enum Command {
     SaveProof(i64),
     /// The time-stamping setting changed: the stamper uses the new one from now on.
     TsaChanged,
+    /// Review the invoices of the Send invoices screen.
+    ReviewBatch,
+    /// Put the reviewed invoices' good rows in the buffer, in one transaction.
+    QueueBatch,
+    /// Show a customer in the form, with its recent mails.
+    ChooseCustomer(i64),
+    SaveCustomer(crate::model::Customer),
+    RemoveCustomer(i64),
+    SaveTemplate(crate::template::Template),
+    /// Remove the user's template of this name and language.
+    RemoveTemplate(String, String),
+    /// Show one mail in the list it is in.
+    ShowMail(i64),
+    /// Compose's addresses changed: warn of those whose last mail bounced.
+    LookUpAddresses(Vec<String>),
 }
 
 impl StempelApp {
@@ -167,7 +182,7 @@ impl StempelApp {
                 if let Some(picker) = self.picker.take() {
                     self.picker_folder = Some(picker.folder().to_path_buf());
                 }
-                self.compose.add_files(files);
+                self.files_arrived(files);
             }
             Command::SaveProof(id) => self.jobs.save_proof(
                 self.paths.database(),
@@ -176,7 +191,117 @@ impl StempelApp {
                 self.proof_folder.clone(),
             ),
             Command::TsaChanged => self.stamp_due(),
+            Command::ReviewBatch
+            | Command::QueueBatch
+            | Command::ChooseCustomer(_)
+            | Command::SaveCustomer(_)
+            | Command::RemoveCustomer(_)
+            | Command::SaveTemplate(_)
+            | Command::RemoveTemplate(..)
+            | Command::ShowMail(_)
+            | Command::LookUpAddresses(_) => self.handle_invoices(command),
         }
+    }
+
+    /// The commands of the invoice screens: Send invoices, Customers, Templates.
+    fn handle_invoices(&mut self, command: Command) {
+        match command {
+            Command::ReviewBatch => {
+                let review = crate::outbox::batch::review(&self.store, &self.bulk.request())
+                    .map_err(|e| e.localized());
+                self.bulk.reviewed(review);
+            }
+            Command::QueueBatch => self.queue_batch(),
+            Command::ChooseCustomer(id) => match self.store.customer(&id.to_string()) {
+                Ok(c) => self.customers.choose(&self.store, c),
+                Err(e) => self.toasts.error(e.localized()),
+            },
+            Command::SaveCustomer(c) => {
+                let result = crate::outbox::checked_customer(c)
+                    .and_then(|c| self.store.save_customer(&c).map_err(|e| e.localized()));
+                self.customers.saved(&self.store, result);
+            }
+            Command::RemoveCustomer(id) => match self.store.remove_customer(id) {
+                Ok(()) => self.customers.removed(&self.store),
+                Err(e) => self.toasts.error(e.localized()),
+            },
+            Command::SaveTemplate(t) => {
+                let result = self.store.save_template(&t).map_err(|e| e.localized());
+                self.templates.saved(&self.store, result);
+            }
+            Command::RemoveTemplate(name, language) => {
+                let result = self
+                    .store
+                    .remove_template(&name, &language)
+                    .map_err(|e| e.localized());
+                self.templates.saved(&self.store, result);
+            }
+            Command::ShowMail(id) => self.show_mail(id),
+            Command::LookUpAddresses(addresses) => {
+                let warnings = addresses
+                    .iter()
+                    .filter_map(|a| {
+                        let h = self.store.last_failure_to(a).ok()??;
+                        Some(
+                            crate::bulk::Problem::BouncedBefore {
+                                address: a.clone(),
+                                status: h.status,
+                                diagnostic: h.diagnostic.map(|d| crate::text::cut(&d, 120)),
+                                at: h.at,
+                            }
+                            .localized(),
+                        )
+                    })
+                    .collect();
+                self.compose.set_address_warnings(addresses, warnings);
+            }
+            _ => {}
+        }
+    }
+
+    /// Files chosen or dropped go to the screen that asked: Send invoices, else Compose.
+    pub(super) fn files_arrived(&mut self, files: Vec<std::path::PathBuf>) {
+        if self.screen == Screen::Invoices {
+            self.bulk.add_files(files);
+            self.handle(Command::ReviewBatch);
+        } else {
+            self.compose.add_files(files);
+        }
+    }
+
+    /// Stores the reviewed invoices and shows them in the Buffer.
+    fn queue_batch(&mut self) {
+        let Some(review) = self.bulk.review().cloned() else {
+            return;
+        };
+        match crate::outbox::batch::queue(&mut self.store, &review, true) {
+            Ok(ids) => {
+                self.toasts.info(t!("cli-batch-queued", count = ids.len()));
+                self.bulk.clear();
+                self.go(Screen::Mails(Folder::Buffer));
+                self.reload();
+            }
+            Err(e) => {
+                let why = e.localized();
+                self.bulk.reviewed(Err(why));
+            }
+        }
+    }
+
+    /// Shows mail `id` selected in the list of its state.
+    fn show_mail(&mut self, id: i64) {
+        let folder = match self.store.message(id).map(|m| m.state) {
+            Ok(MessageState::Draft) => Folder::Drafts,
+            Ok(MessageState::Queued | MessageState::Sending) => Folder::Buffer,
+            Ok(MessageState::Failed | MessageState::Uncertain) => Folder::Failed,
+            Ok(MessageState::Sent) => Folder::Sent,
+            Err(e) => {
+                self.toasts.error(e.localized());
+                return;
+            }
+        };
+        self.go(Screen::Mails(folder));
+        self.open(id);
     }
 
     /// Opens Stempel's own file picker where it was last left, else in Documents.

@@ -32,6 +32,9 @@ pub struct ComposeForm {
     invoice_number: String,
     /// The user sends an invoice again on purpose ("Send again" of a sent mail).
     resend: bool,
+    /// The addresses whose history was last looked up, and what it warns of.
+    looked_up: Vec<String>,
+    address_warnings: Vec<String>,
     /// Attachments already stored with the draft being edited.
     kept: Vec<Attachment>,
     files: Vec<PathBuf>,
@@ -260,6 +263,9 @@ impl ComposeForm {
                     .spacing([12.0, 6.0])
                     .min_col_width(90.0)
                     .show(ui, |ui| self.fields(ui));
+                for warning in &self.address_warnings {
+                    ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {warning}"));
+                }
                 ui.add_space(6.0);
                 let body = ui.label(t!("field-body"));
                 ui.add(
@@ -314,6 +320,11 @@ impl ComposeForm {
                     ui.colored_label(ui.visuals().error_fg_color, why);
                 }
             });
+        // The typed addresses changed: what happened to their last mails is looked up.
+        let typed = self.typed_addresses();
+        if command.is_none() && typed != self.looked_up {
+            command = Some(Command::LookUpAddresses(typed));
+        }
         command
     }
 
@@ -357,6 +368,29 @@ impl ComposeForm {
         ui.add(egui::TextEdit::singleline(&mut self.subject).desired_width(f32::INFINITY))
             .labelled_by(label.id);
         ui.end_row();
+        let label = ui.label(t!("field-invoice-number"));
+        ui.add(
+            egui::TextEdit::singleline(&mut self.invoice_number)
+                .hint_text(t!("invoice-number-hint"))
+                .desired_width(220.0),
+        )
+        .labelled_by(label.id);
+        ui.end_row();
+    }
+
+    /// The valid addresses typed, to look up what happened to their last mails.
+    fn typed_addresses(&self) -> Vec<String> {
+        [&self.to, &self.cc, &self.bcc]
+            .iter()
+            .flat_map(|t| split_addresses(t))
+            .filter_map(|a| mail::parse_address(&a).ok())
+            .collect()
+    }
+
+    /// Warnings for addresses whose last mail bounced, looked up after the frame.
+    pub fn set_address_warnings(&mut self, looked_up: Vec<String>, warnings: Vec<String>) {
+        self.looked_up = looked_up;
+        self.address_warnings = warnings;
     }
 
     /// The attachments with their sizes and Remove buttons; true when "Add files…" was clicked.

@@ -42,6 +42,19 @@ impl StempelApp {
             Screen::Settings => {
                 commands.extend(settings::show(ui, &mut self.settings, &self.paths));
             }
+            Screen::Invoices => commands.extend(self.bulk.show(ui)),
+            Screen::Customers => {
+                egui::ScrollArea::vertical()
+                    .id_salt("customers-screen")
+                    .auto_shrink(false)
+                    .show(ui, |ui| commands.extend(self.customers.show(ui)));
+            }
+            Screen::Templates => {
+                egui::ScrollArea::vertical()
+                    .id_salt("templates-screen")
+                    .auto_shrink(false)
+                    .show(ui, |ui| commands.extend(self.templates.show(ui)));
+            }
         });
         let ctx = ui.ctx().clone();
         commands.extend(self.confirm_dialog(&ctx));
@@ -158,6 +171,17 @@ impl StempelApp {
                 .clicked()
             {
                 command = Some(Command::Show(Screen::Mails(folder)));
+            }
+        }
+        ui.add_space(8.0);
+        ui.separator();
+        for (screen, label) in [
+            (Screen::Invoices, t!("nav-invoices")),
+            (Screen::Customers, t!("nav-customers")),
+            (Screen::Templates, t!("nav-templates")),
+        ] {
+            if ui.selectable_label(self.screen == screen, label).clicked() {
+                command = Some(Command::Show(screen));
             }
         }
         ui.add_space(8.0);

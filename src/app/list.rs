@@ -372,11 +372,16 @@ impl MailList {
                         clicked |= cell(ui, r.recipients.join(", ").into());
                     });
                     row.col(|ui| {
-                        let subject = if r.attachments > 0 {
-                            format!("📎 {}", r.subject)
-                        } else {
-                            r.subject.clone()
+                        // The invoice number is shown when the subject does not say it.
+                        let mut subject = match &r.invoice_number {
+                            Some(n) if !r.subject.contains(n.as_str()) => {
+                                format!("{n} · {}", r.subject)
+                            }
+                            _ => r.subject.clone(),
                         };
+                        if r.attachments > 0 {
+                            subject = format!("📎 {subject}");
+                        }
                         clicked |= cell(ui, subject.into());
                     });
                     row.col(|ui| {

@@ -167,7 +167,7 @@ impl StempelApp {
     /// Hands a finished job's result to the screen that started it.
     fn on_job(&mut self, done: jobs::Done) {
         match done {
-            jobs::Done::Files(paths) => self.compose.add_files(paths),
+            jobs::Done::Files(paths) => self.files_arrived(paths),
             jobs::Done::NoFileDialog => {
                 // From now on "Add files…" opens Stempel's own picker at once.
                 self.native_dialogs = false;
@@ -240,9 +240,10 @@ impl StempelApp {
         self.applied_theme = Some(self.settings.theme);
     }
 
-    /// Files dropped on the window become attachments while a mail is being written.
+    /// Files dropped on the window become attachments while a mail is being written, and
+    /// invoices on the Send invoices screen.
     fn dropped_files(&mut self, ctx: &egui::Context) {
-        if self.screen != Screen::Compose {
+        if !matches!(self.screen, Screen::Compose | Screen::Invoices) {
             return;
         }
         let dropped: Vec<_> = ctx.input(|i| {
@@ -253,7 +254,7 @@ impl StempelApp {
                 .collect()
         });
         if !dropped.is_empty() {
-            self.compose.add_files(dropped);
+            self.files_arrived(dropped);
         }
     }
 }

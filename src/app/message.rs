@@ -150,6 +150,9 @@ fn message_tab(ui: &mut egui::Ui, m: &Message) {
                 field(ui, &t!("field-reply-to"), r);
             }
             field(ui, &t!("field-subject"), &m.subject);
+            if let Some(invoice) = &m.invoice_number {
+                field(ui, &t!("field-invoice-number"), invoice);
+            }
             field(ui, &t!("field-state"), m.state.label());
             field(
                 ui,
@@ -304,6 +307,9 @@ fn sent_tab(ui: &mut egui::Ui, m: &Message, stamping: bool) {
             let to: Vec<&str> = m.recipients.iter().map(|r| r.address.as_str()).collect();
             field(ui, &t!("field-to"), to.join(", "));
             field(ui, &t!("field-subject"), &m.subject);
+            if let Some(invoice) = &m.invoice_number {
+                field(ui, &t!("field-invoice-number"), invoice);
+            }
             field(ui, &t!("field-server"), a.server.as_deref().unwrap_or("-"));
             let tls = a.tls_version.clone().unwrap_or_else(|| t!("not-encrypted"));
             field(ui, "TLS", tls);

@@ -24,6 +24,7 @@ pub(super) fn queue_batch(paths: &Paths, a: &BatchArgs) -> anyhow::Result<ExitCo
         language: crate::i18n::language(),
         source: Source::Sheet(a.csv.clone()),
         resend: a.resend,
+        corrected: &std::collections::BTreeMap::new(),
     };
     let review = batch::review(&store, &request).map_err(bad)?;
     let bad_rows: Vec<&Planned> = review.rows.iter().filter(|r| !r.is_good()).collect();

@@ -28,24 +28,9 @@ pub(super) fn run(paths: &Paths, cmd: CustomerCommand) -> anyhow::Result<ExitCod
     }
 }
 
-/// Checks a customer before it is stored: a name, at least one address, every address valid.
-/// The addresses are kept as `parse_address` writes them (the domain's A-label).
-fn checked(mut c: Customer) -> Result<Customer, BadInput> {
-    if c.name.trim().is_empty() {
-        return Err(BadInput(t!("cli-customer-no-name")));
-    }
-    if c.to.is_empty() {
-        return Err(BadInput(t!(
-            "cli-customer-no-email",
-            customer = c.name.clone()
-        )));
-    }
-    for list in [&mut c.to, &mut c.cc] {
-        for address in list.iter_mut() {
-            *address = crate::mail::parse_address(address).map_err(|e| BadInput(e.localized()))?;
-        }
-    }
-    Ok(c)
+/// [`crate::outbox::checked_customer`], its error as bad input.
+fn checked(c: Customer) -> Result<Customer, BadInput> {
+    crate::outbox::checked_customer(c).map_err(BadInput)
 }
 
 fn add(store: &mut Store, a: CustomerArgs) -> anyhow::Result<ExitCode> {

@@ -40,6 +40,8 @@ pub struct Request<'a> {
     pub source: Source,
     /// Invoices already queued for these addresses are sent again on purpose.
     pub resend: bool,
+    /// Addresses the user corrected in the review, by row: they replace the row's own.
+    pub corrected: &'a std::collections::BTreeMap<u64, String>,
 }
 
 /// The reviewed rows, ready for [`queue`].
@@ -162,6 +164,12 @@ pub fn review(store: &Store, request: &Request<'_>) -> Result<Review, BatchError
             )
         }
     };
+    let mut rows = rows;
+    for row in &mut rows {
+        if let Some(address) = request.corrected.get(&row.line) {
+            row.cells.insert("email".to_owned(), address.clone());
+        }
+    }
     let mut planned = bulk::plan(&rows, &ctx);
     for row in &mut planned {
         add_stored_problems(store, &folder, row, request.resend)?;

@@ -73,7 +73,10 @@ impl Window {
     }
 
     /// Clicks the control called `label` (a button, tab or link, not a plain text of that name).
+    /// A frame is drawn first, as a user looks before clicking: what the last frame's commands
+    /// changed (a warning that appeared) may have moved the control.
     pub fn click(&mut self, label: &str) {
+        self.harness.step();
         let node = self
             .harness
             .query_all_by_label(label)
