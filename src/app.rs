@@ -273,8 +273,8 @@ impl StempelApp {
 
     /// Shows a named screen: `buffer`, `sent`, `failed`, `drafts` (a list), `sent-tab` or
     /// `delivery` (the newest sent mail on that tab), `failed-tab` (the newest failed mail),
-    /// `compose` (an example mail), `accounts`, `settings`, `invoices`, `customers`,
-    /// `templates`. Unknown names leave the Buffer.
+    /// `compose` (an example mail), `accounts`, `settings`, `invoices` (`invoices=SHEET.csv`:
+    /// with that sheet reviewed), `customers`, `templates`. Unknown names leave the Buffer.
     pub fn open_screen(&mut self, name: &str) {
         let newest = |app: &mut Self, folder: Folder, tab: message::Tab| {
             app.go(Screen::Mails(folder));
@@ -306,8 +306,27 @@ impl StempelApp {
             }
             "settings" => self.go(Screen::Settings),
             "invoices" => self.go(Screen::Invoices),
-            "customers" => self.go(Screen::Customers),
-            "templates" => self.go(Screen::Templates),
+            // A sheet to review at once (the screenshots of the review table).
+            _ if name.starts_with("invoices=") => {
+                self.go(Screen::Invoices);
+                let sheet = std::path::PathBuf::from(&name["invoices=".len()..]);
+                self.files_arrived(vec![sheet]);
+            }
+            "customers" => {
+                self.go(Screen::Customers);
+                if let Some(first) = self
+                    .store
+                    .customers()
+                    .ok()
+                    .and_then(|c| c.into_iter().next())
+                {
+                    self.customers.choose(&self.store, first);
+                }
+            }
+            "templates" => {
+                self.go(Screen::Templates);
+                self.templates.choose("invoice", crate::i18n::language());
+            }
             _ => self.go(Screen::Mails(Folder::Buffer)),
         }
     }

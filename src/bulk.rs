@@ -102,11 +102,13 @@ impl Problem {
             }
             Self::NoRecipient => t!("bulk-no-recipient"),
             Self::UnknownCustomer { key } => t!("bulk-unknown-customer", customer = key.clone()),
-            Self::InvalidAddress { address, reason } => t!(
+            // The reason names the address already when it comes from the address check.
+            Self::InvalidAddress { address, reason } if !reason.contains(address.as_str()) => t!(
                 "bulk-invalid-address",
                 address = address.clone(),
                 reason = reason.clone()
             ),
+            Self::InvalidAddress { reason, .. } => reason.clone(),
             Self::BouncedBefore {
                 address,
                 status,

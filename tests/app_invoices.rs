@@ -115,7 +115,7 @@ fn invoices_with_a_sheet_are_reviewed_corrected_queued_and_sent() {
     w.wait_for("Drop the invoice PDFs");
     drop_files(&mut w, &files);
     // The review: three rows, one problem (the address that bounced before).
-    w.wait_for("3 invoice files, sheet: invoices.csv");
+    w.wait_for("sheet: invoices.csv");
     w.wait_for("the last mail to stary@example.com bounced: 5.1.1 user unknown");
     w.wait_for("one row has a problem and is left out");
     assert!(w.shows("Put 2 in buffer"));

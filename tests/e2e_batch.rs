@@ -49,7 +49,11 @@ fn fifty_invoices_from_a_sheet_get_the_queue_ids_postfix_logged() {
         .arg(&sheet)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let ids: Vec<String> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()

@@ -43,6 +43,18 @@ s queue --account firma --to "$STEMPEL_MS_CUSTOMER" --cc ucetni@example.cz \
   --subject "Faktura FV/2026/11/003 — Rechnung für März" --body x >/dev/null
 s queue --account firma --to objednavky@příklad.cz --subject "Faktura FV/2026/11/004 — řeřicha, ůl" \
   --body x >/dev/null
+# Customers, and a sheet of invoices with one row that cannot go (an address that bounced).
+s customer add "Kowalski Sp. z o.o." --tax-id "PL 123-456-32-18" --email "$STEMPEL_MS_CUSTOMER" \
+  --cc ksiegowa@kowalski.pl --language pl --notes "Płaci w terminie." >/dev/null
+s customer add "Novák s.r.o." --tax-id CZ12345678 --email fakturace@novak.cz --language cs >/dev/null
+s customer add "Müller GmbH" --tax-id "DE 123 456 789" --email rechnungen@mueller.de --language de >/dev/null
+for n in 5 6 7 8; do printf '%%PDF-1.7 FV %s\n' "$n" >"$data/FV-2026-11-00$n.pdf"; done
+printf 'Plik;Numer faktury;NIP;E-mail;Kwota;Waluta;due_date\n%s\n%s\n%s\n%s\n' \
+  "FV-2026-11-005.pdf;FV/2026/11/005;1234563218;;1 230,00;PLN;14.12.2026" \
+  "FV-2026-11-006.pdf;FV/2026/11/006;CZ12345678;;4 500,00;CZK;14.12.2026" \
+  "FV-2026-11-007.pdf;FV/2026/11/007;DE123456789;;980,00;EUR;14.12.2026" \
+  "FV-2026-11-008.pdf;FV/2026/11/008;;nieistniejacy@stempel.test;99,00;PLN;14.12.2026" \
+  >"$data/invoices.csv"
 
 export DISPLAY=:97
 Xvfb "$DISPLAY" -screen 0 1400x900x24 -noreset >/dev/null 2>&1 &
@@ -71,9 +83,10 @@ shot() { # lang theme screen file [WxH]
   kill $app; wait $app 2>/dev/null || true
 }
 
-screens="buffer sent sent-tab failed-tab delivery compose accounts settings"
+screens="buffer sent sent-tab failed-tab delivery compose accounts settings customers templates"
 for lang in ${LANGS:-en pl cs de}; do
   for screen in $screens; do shot "$lang" light "$screen" "$lang-$screen"; done
+  shot "$lang" light "invoices=$data/invoices.csv" "$lang-invoices"
   # A small window: the list keeps its rows and columns, the forms scroll.
   for screen in sent-tab failed-tab accounts; do
     shot "$lang" light "$screen" "$lang-$screen-800x600" 800x600

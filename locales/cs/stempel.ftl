@@ -640,12 +640,12 @@ nav-templates = Šablony
 bulk-title = Odeslat faktury
 bulk-hint = Přetáhněte PDF faktur do okna spolu s tabulkou CSV, která říká, kam která jde, nebo je vyberte. Bez tabulky se zákazník každého souboru pozná podle názvu souboru.
 bulk-choose-files = Vybrat soubory…
-bulk-no-sheet = bez tabulky
+bulk-sheet = tabulka: { $sheet }
 bulk-files = { $count ->
     [one] jeden soubor faktury
     [few] { $count } soubory faktur
    *[other] { $count } souborů faktur
-}, tabulka: { $sheet }
+}
 bulk-clear = Začít znovu
 bulk-template = Šablona
 bulk-pattern = Názvy souborů
@@ -685,3 +685,5 @@ template-save = Uložit šablonu
 template-remove = Odstranit (vrátí se vestavěná)
 invoice-number-hint = např. FV/2026/11/001: neodejde dvakrát na stejnou adresu
 bulk-to-of-line = Komu, řádek { $line }
+customers-choose = Vyberte zákazníka, chcete-li ho změnit a vidět jeho zprávy.
+templates-choose = Vyberte šablonu, chcete-li ji změnit.

@@ -627,11 +627,11 @@ nav-templates = Vorlagen
 bulk-title = Rechnungen senden
 bulk-hint = Ziehen Sie die Rechnungs-PDFs ins Fenster, dazu eine CSV-Tabelle, die sagt, wohin jede geht, oder wählen Sie sie aus. Ohne Tabelle wird der Kunde jeder Datei an ihrem Namen erkannt.
 bulk-choose-files = Dateien wählen…
-bulk-no-sheet = keine Tabelle
+bulk-sheet = Tabelle: { $sheet }
 bulk-files = { $count ->
     [one] eine Rechnungsdatei
    *[other] { $count } Rechnungsdateien
-}, Tabelle: { $sheet }
+}
 bulk-clear = Neu beginnen
 bulk-template = Vorlage
 bulk-pattern = Dateinamen
@@ -669,3 +669,5 @@ template-save = Vorlage speichern
 template-remove = Entfernen (die mitgelieferte kehrt zurück)
 invoice-number-hint = z. B. RE/2026/11/001: geht nicht zweimal an dieselbe Adresse
 bulk-to-of-line = An, Zeile { $line }
+customers-choose = Wählen Sie einen Kunden, um ihn zu ändern und seine Mails zu sehen.
+templates-choose = Wählen Sie eine Vorlage, um sie zu ändern.

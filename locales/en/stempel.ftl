@@ -627,11 +627,11 @@ nav-templates = Templates
 bulk-title = Send invoices
 bulk-hint = Drop the invoice PDFs on the window, with a CSV sheet that says where each goes, or choose them. Without a sheet, each file's customer is found by its name.
 bulk-choose-files = Choose files…
-bulk-no-sheet = no sheet
+bulk-sheet = sheet: { $sheet }
 bulk-files = { $count ->
     [one] one invoice file
    *[other] { $count } invoice files
-}, sheet: { $sheet }
+}
 bulk-clear = Start over
 bulk-template = Template
 bulk-pattern = File names
@@ -669,3 +669,5 @@ template-save = Save template
 template-remove = Remove (the shipped one comes back)
 invoice-number-hint = e.g. FV/2026/11/001: not sent twice to the same address
 bulk-to-of-line = To, line { $line }
+customers-choose = Choose a customer to change it and see its mails.
+templates-choose = Choose a template to change it.

@@ -640,12 +640,12 @@ nav-templates = Szablony
 bulk-title = Wyślij faktury
 bulk-hint = Upuść pliki PDF faktur na okno, razem z arkuszem CSV, który mówi, dokąd idzie każda, albo je wybierz. Bez arkusza klient każdego pliku jest rozpoznawany po nazwie pliku.
 bulk-choose-files = Wybierz pliki…
-bulk-no-sheet = brak arkusza
+bulk-sheet = arkusz: { $sheet }
 bulk-files = { $count ->
     [one] jeden plik faktury
     [few] { $count } pliki faktur
    *[other] { $count } plików faktur
-}, arkusz: { $sheet }
+}
 bulk-clear = Zacznij od nowa
 bulk-template = Szablon
 bulk-pattern = Nazwy plików
@@ -685,3 +685,5 @@ template-save = Zapisz szablon
 template-remove = Usuń (wróci wbudowany)
 invoice-number-hint = np. FV/2026/11/001: nie zostanie wysłana dwa razy na ten sam adres
 bulk-to-of-line = Do, wiersz { $line }
+customers-choose = Wybierz klienta, aby go zmienić i zobaczyć jego wiadomości.
+templates-choose = Wybierz szablon, aby go zmienić.

@@ -128,12 +128,11 @@ impl BulkScreen {
             if ui.button(t!("bulk-choose-files")).clicked() {
                 command = Some(Command::PickFiles);
             }
-            let sheet = self
-                .sheet
-                .as_ref()
-                .and_then(|s| s.file_name())
-                .map_or_else(|| t!("bulk-no-sheet"), |n| n.to_string_lossy().into_owned());
-            ui.label(t!("bulk-files", count = self.files.len(), sheet = sheet));
+            let what = match self.sheet.as_ref().and_then(|s| s.file_name()) {
+                Some(name) => t!("bulk-sheet", sheet = name.to_string_lossy().into_owned()),
+                None => t!("bulk-files", count = self.files.len()),
+            };
+            ui.label(what);
             if (!self.files.is_empty() || self.sheet.is_some())
                 && ui.button(t!("bulk-clear")).clicked()
             {
@@ -215,40 +214,56 @@ impl BulkScreen {
 
     /// The reviewed rows; returns whether an address was corrected (to check again).
     fn table(&mut self, ui: &mut egui::Ui) -> bool {
+        use egui_extras::{Column, TableBuilder};
         let Some(Ok(review)) = &self.review else {
             return false;
         };
         let mut recheck = false;
         let error = ui.visuals().error_fg_color;
-        egui::ScrollArea::both()
-            .id_salt("bulk-rows")
-            .show(ui, |ui| {
-                egui::Grid::new("bulk-table")
-                    .striped(true)
-                    .num_columns(6)
-                    .spacing([10.0, 4.0])
-                    .show(ui, |ui| {
-                        for h in [
-                            t!("bulk-col-line"),
-                            t!("bulk-col-file"),
-                            t!("bulk-col-customer"),
-                            t!("bulk-col-to"),
-                            t!("bulk-col-subject"),
-                            t!("bulk-col-problems"),
-                        ] {
-                            ui.strong(h);
-                        }
-                        ui.end_row();
-                        for row in &review.rows {
+        let line_height = ui.text_style_height(&egui::TextStyle::Body) + 2.0;
+        TableBuilder::new(ui)
+            .id_salt("bulk-table")
+            .striped(true)
+            .column(Column::auto().at_least(36.0))
+            .column(Column::auto().at_least(80.0).clip(true))
+            .column(Column::auto().at_least(80.0).clip(true))
+            .column(Column::exact(230.0))
+            .column(Column::auto().at_least(120.0).clip(true))
+            .column(Column::remainder().at_least(160.0))
+            .header(line_height + 4.0, |mut header| {
+                for h in [
+                    t!("bulk-col-line"),
+                    t!("bulk-col-file"),
+                    t!("bulk-col-customer"),
+                    t!("bulk-col-to"),
+                    t!("bulk-col-subject"),
+                    t!("bulk-col-problems"),
+                ] {
+                    header.col(|ui| {
+                        ui.strong(h);
+                    });
+                }
+            })
+            .body(|mut body| {
+                for row in &review.rows {
+                    let lines = row.problems.len().max(1) as f32;
+                    body.row(lines * line_height + 8.0, |mut cells| {
+                        cells.col(|ui| {
                             ui.label(row.line.to_string());
+                        });
+                        cells.col(|ui| {
                             ui.label(row.file.clone().unwrap_or_default());
+                        });
+                        cells.col(|ui| {
                             ui.label(row.customer.clone().unwrap_or_default());
+                        });
+                        cells.col(|ui| {
                             let shown = row.to.join(", ");
                             let to = self.typed.entry(row.line).or_insert_with(|| shown.clone());
                             let edit = ui.add(
                                 egui::TextEdit::singleline(to)
-                                    .desired_width(200.0)
-                                    .id_salt(("bulk-to", row.line)),
+                                    .id_salt(("bulk-to", row.line))
+                                    .desired_width(220.0),
                             );
                             // Screen readers (and the tests) name the field by its row.
                             let name = t!("bulk-to-of-line", line = row.line);
@@ -263,7 +278,11 @@ impl BulkScreen {
                                 self.corrected.insert(row.line, to.clone());
                                 recheck = true;
                             }
+                        });
+                        cells.col(|ui| {
                             ui.label(&row.subject);
+                        });
+                        cells.col(|ui| {
                             if row.is_good() {
                                 ui.label("✔");
                             } else {
@@ -273,11 +292,13 @@ impl BulkScreen {
                                     .map(crate::bulk::Problem::localized)
                                     .collect::<Vec<_>>()
                                     .join("\n");
-                                ui.colored_label(error, text);
+                                ui.add(
+                                    egui::Label::new(egui::RichText::new(text).color(error)).wrap(),
+                                );
                             }
-                            ui.end_row();
-                        }
+                        });
                     });
+                }
             });
         recheck
     }

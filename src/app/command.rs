@@ -246,7 +246,7 @@ impl StempelApp {
                             crate::bulk::Problem::BouncedBefore {
                                 address: a.clone(),
                                 status: h.status,
-                                diagnostic: h.diagnostic.map(|d| crate::text::cut(&d, 120)),
+                                diagnostic: h.diagnostic.map(|d| crate::text::cut(&d, 80)),
                                 at: h.at,
                             }
                             .localized(),

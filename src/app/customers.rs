@@ -106,6 +106,9 @@ impl CustomersScreen {
             command = Some(Command::ChooseCustomer(id));
         }
         ui.separator();
+        if self.form.is_none() && !self.customers.is_empty() {
+            ui.weak(t!("customers-choose"));
+        }
         if let Some(c) = self.form_ui(ui) {
             command = Some(c);
         }
@@ -209,7 +212,11 @@ impl CustomersScreen {
                             command = Some(Command::ShowMail(m.id));
                         }
                         let (icon, colour) = state_icon(m.state, ui.visuals());
-                        match m.delivery_summary() {
+                        // Delivery says more once a mail is sent; before, its state does.
+                        let delivery = m
+                            .delivery_summary()
+                            .filter(|_| m.state == crate::model::MessageState::Sent);
+                        match delivery {
                             Some(d) => ui.colored_label(
                                 delivery_color(d, ui.visuals()),
                                 format!("{icon} {}", d.label()),

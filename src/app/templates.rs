@@ -26,6 +26,17 @@ impl TemplatesScreen {
         }
     }
 
+    /// Opens the form on the template `name` in `language`, if there is one.
+    pub fn choose(&mut self, name: &str, language: &str) {
+        if let Some(t) = self
+            .templates
+            .iter()
+            .find(|t| t.name == name && t.language == language)
+        {
+            self.form = Some((t.clone(), t.fields.join(", ")));
+        }
+    }
+
     pub fn saved(&mut self, store: &Store, result: Result<(), String>) {
         match result {
             Ok(()) => {
@@ -80,6 +91,9 @@ impl TemplatesScreen {
                 }
             });
         ui.separator();
+        if self.form.is_none() {
+            ui.weak(t!("templates-choose"));
+        }
         if let Some(c) = self.form_ui(ui) {
             command = Some(c);
         }

@@ -235,7 +235,7 @@ fn add_stored_problems(
             row.problems.push(Problem::BouncedBefore {
                 address: address.clone(),
                 status: h.status,
-                diagnostic: h.diagnostic.map(|d| crate::text::cut(&d, 120)),
+                diagnostic: h.diagnostic.map(|d| crate::text::cut(&d, 80)),
                 at: h.at,
             });
         }
