@@ -121,12 +121,12 @@ impl Problem {
                     .collect::<Vec<_>>()
                     .join(" ");
                 let date = at.map(crate::i18n::datetime).unwrap_or_default();
-                t!(
-                    "bulk-bounced-before",
-                    address = address.clone(),
-                    why = why,
-                    date = date
-                )
+                let why = [why, date]
+                    .into_iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                t!("bulk-bounced-before", address = address.clone(), why = why)
             }
             Self::AlreadyQueued { invoice, id } => {
                 let id = *id;
@@ -217,6 +217,8 @@ fn plan_row(row: &SheetRow, ctx: &Context<'_>) -> Planned {
         });
         return p;
     };
+    // The language that goes out, when the template has no variant in the customer's.
+    p.language.clone_from(&template.language);
     let customer_name = p.customer.clone();
     let value = |field: &str| -> Option<String> {
         match row.get(field) {
@@ -248,38 +250,39 @@ fn plan_row(row: &SheetRow, ctx: &Context<'_>) -> Planned {
 }
 
 /// The row's customer: by tax id, else by name, else by its address. `Err` names a tax id
-/// or name the row gives that no customer has.
+/// or name the row gives that no customer has, when the row has no address of its own either
+/// (with one, the name is only the greeting and the tax id only a column).
 fn find_customer<'a>(
     row: &SheetRow,
     customers: &'a [Customer],
 ) -> Result<Option<&'a Customer>, String> {
-    if let Some(tax) = row.get("tax_id") {
-        let key = tax_key(tax);
-        return customers
+    let by_tax = row.get("tax_id").and_then(|tax| {
+        let key = tax_key(tax)?;
+        customers
             .iter()
-            .find(|c| key.is_some() && c.tax_id.as_deref().and_then(tax_key) == key)
-            .map(Some)
-            .ok_or_else(|| tax.to_owned());
-    }
-    if let Some(name) = row.get("customer") {
-        let found = customers.iter().find(|c| {
-            c.name.trim().eq_ignore_ascii_case(name.trim())
-                || c.name.trim().to_lowercase() == name.trim().to_lowercase()
-        });
-        // A row with its own address may name a customer that is not stored: the name is
-        // only the greeting then.
-        return match (found, row.get("email")) {
-            (Some(c), _) => Ok(Some(c)),
-            (None, Some(_)) => Ok(None),
-            (None, None) => Err(name.to_owned()),
-        };
-    }
-    Ok(row.get("email").and_then(|list| {
-        let first = split_addresses(list).into_iter().next()?;
+            .find(|c| c.tax_id.as_deref().and_then(tax_key).as_ref() == Some(&key))
+    });
+    let by_name = || {
+        row.get("customer").and_then(|name| {
+            let name = name.trim().to_lowercase();
+            customers
+                .iter()
+                .find(|c| c.name.trim().to_lowercase() == name)
+        })
+    };
+    let by_address = || {
+        let first = split_addresses(row.get("email")?).into_iter().next()?;
         customers
             .iter()
             .find(|c| c.to.iter().any(|a| a.eq_ignore_ascii_case(&first)))
-    }))
+    };
+    if let Some(c) = by_tax.or_else(by_name).or_else(by_address) {
+        return Ok(Some(c));
+    }
+    match (row.get("email"), row.get("tax_id"), row.get("customer")) {
+        (Some(_), ..) | (None, None, None) => Ok(None),
+        (None, Some(key), _) | (None, None, Some(key)) => Err(key.to_owned()),
+    }
 }
 
 /// The template's variant in `language`, else in the context's language, else English, else
@@ -302,17 +305,24 @@ pub fn split_addresses(cell: &str) -> Vec<String> {
         .collect()
 }
 
-/// The second row with the same invoice number to the same address is a problem of that row.
+/// The second row with the same invoice number to an address of the first (To or Cc) is a
+/// problem of that row.
 fn mark_repeats(rows: &mut [Planned]) {
     for i in 0..rows.len() {
         let Some(invoice) = rows[i].invoice_number.clone() else {
             continue;
         };
+        // To and Cc, without case, as the store compares them.
+        let addresses = |r: &Planned| -> Vec<String> {
+            r.to.iter()
+                .chain(&r.cc)
+                .map(|a| a.trim().to_lowercase())
+                .collect()
+        };
+        let mine = addresses(&rows[i]);
         let earlier = rows[..i].iter().find(|r| {
             r.invoice_number.as_deref() == Some(invoice.as_str())
-                && r.to
-                    .iter()
-                    .any(|a| rows[i].to.iter().any(|b| a.eq_ignore_ascii_case(b)))
+                && addresses(r).iter().any(|a| mine.contains(a))
         });
         if let Some(line) = earlier.map(|r| r.line) {
             rows[i].problems.push(Problem::Repeated { invoice, line });

@@ -163,9 +163,9 @@ pub fn field_name(header: &str) -> String {
         .trim()
         .trim_start_matches('\u{feff}')
         .chars()
-        .map(|c| match c {
-            ' ' | '-' | '.' => '_',
-            c => c.to_ascii_lowercase(),
+        .flat_map(|c| match c {
+            ' ' | '-' | '.' => vec!['_'],
+            c => c.to_lowercase().collect(),
         })
         .collect()
 }

@@ -29,8 +29,9 @@ pub struct BulkScreen {
     pattern: String,
     /// The address fields of the table as typed, by row.
     typed: BTreeMap<u64, String>,
-    /// Addresses the user corrected in the table, by row: they replace the row's own.
-    corrected: BTreeMap<u64, String>,
+    /// Addresses the user corrected in the table, by row with the row's file: they replace
+    /// the row's own while that line still names that file.
+    corrected: BTreeMap<u64, (String, String)>,
     /// The last review, or why there is none.
     review: Option<Result<Review, String>>,
 }
@@ -139,6 +140,61 @@ impl BulkScreen {
                 self.clear();
             }
         });
+        // A review made with another account, template or pattern is made again.
+        let before = (
+            self.account.clone(),
+            self.template.clone(),
+            self.pattern.clone(),
+        );
+        self.options(ui);
+        ui.add_space(4.0);
+        let has_input = !self.files.is_empty() || self.sheet.is_some();
+        if has_input
+            && before
+                != (
+                    self.account.clone(),
+                    self.template.clone(),
+                    self.pattern.clone(),
+                )
+        {
+            command = Some(Command::ReviewBatch);
+        }
+        if ui
+            .add_enabled(has_input, egui::Button::new(t!("bulk-check")))
+            .clicked()
+        {
+            command = Some(Command::ReviewBatch);
+        }
+        ui.separator();
+        match &self.review {
+            None => {}
+            Some(Err(why)) => {
+                ui.colored_label(ui.visuals().error_fg_color, why);
+            }
+            Some(Ok(review)) => {
+                let good = review.rows.len() - review.bad();
+                if review.bad() > 0 {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        t!("bulk-left-out", count = review.bad()),
+                    );
+                }
+                if ui
+                    .add_enabled(good > 0, egui::Button::new(t!("bulk-queue", count = good)))
+                    .clicked()
+                {
+                    command = Some(Command::QueueBatch);
+                }
+                if self.table(ui) {
+                    command = Some(Command::ReviewBatch);
+                }
+            }
+        }
+        command
+    }
+
+    /// Account, template and, without a sheet, the file-name pattern.
+    fn options(&mut self, ui: &mut egui::Ui) {
         egui::Grid::new("bulk-options")
             .num_columns(2)
             .spacing([12.0, 6.0])
@@ -176,40 +232,6 @@ impl BulkScreen {
                     ui.end_row();
                 }
             });
-        ui.add_space(4.0);
-        let has_input = !self.files.is_empty() || self.sheet.is_some();
-        if ui
-            .add_enabled(has_input, egui::Button::new(t!("bulk-check")))
-            .clicked()
-        {
-            command = Some(Command::ReviewBatch);
-        }
-        ui.separator();
-        match &self.review {
-            None => {}
-            Some(Err(why)) => {
-                ui.colored_label(ui.visuals().error_fg_color, why);
-            }
-            Some(Ok(review)) => {
-                let good = review.rows.len() - review.bad();
-                if review.bad() > 0 {
-                    ui.colored_label(
-                        ui.visuals().warn_fg_color,
-                        t!("bulk-left-out", count = review.bad()),
-                    );
-                }
-                if ui
-                    .add_enabled(good > 0, egui::Button::new(t!("bulk-queue", count = good)))
-                    .clicked()
-                {
-                    command = Some(Command::QueueBatch);
-                }
-                if self.table(ui) {
-                    command = Some(Command::ReviewBatch);
-                }
-            }
-        }
-        command
     }
 
     /// The reviewed rows; returns whether an address was corrected (to check again).
@@ -275,7 +297,8 @@ impl BulkScreen {
                                 )
                             });
                             if edit.lost_focus() && *to != shown {
-                                self.corrected.insert(row.line, to.clone());
+                                let file = row.file.clone().unwrap_or_default();
+                                self.corrected.insert(row.line, (file, to.clone()));
                                 recheck = true;
                             }
                         });

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::template::{TemplateError, field_name, is_field_name};
+use crate::template::{TemplateError, field_name};
 
 /// A parsed sheet: its field names, and its rows with their line numbers.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -46,7 +46,7 @@ pub enum SheetError {
     NotUtf8 { line: u64 },
     #[error("line {line}: {reason}")]
     Malformed { line: u64, reason: String },
-    #[error("the column {column:?} cannot be a field name (letters, digits and _ only)")]
+    #[error("a column has no name ({column:?})")]
     BadColumn { column: String },
     #[error("the column {column:?} appears twice")]
     DuplicateColumn { column: String },
@@ -196,15 +196,14 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet, SheetError> {
         None => return Err(SheetError::Empty),
     };
     let mut columns = Vec::new();
-    for cell in &header {
+    for (i, cell) in header.iter().enumerate() {
         let text = std::str::from_utf8(cell).map_err(|_| SheetError::NotUtf8 { line: 1 })?;
-        let name = canonical(text);
-        // Aliases may hold letters outside ASCII; the field they map to does not.
-        if !is_field_name(&name) {
-            return Err(SheetError::BadColumn {
-                column: text.trim().to_owned(),
-            });
-        }
+        // A column whose name cannot be a placeholder (`Miejscowość`, `Kunde (Firma)`) is kept
+        // and read, but no template can use it; one without a name (a trailing `;`) is numbered.
+        let name = match canonical(text) {
+            name if name.is_empty() => format!("column_{}", i + 1),
+            name => name,
+        };
         if columns.contains(&name) {
             return Err(SheetError::DuplicateColumn { column: name });
         }
@@ -299,10 +298,13 @@ mod tests {
             read_sheet(b"file,File\n"),
             Err(SheetError::DuplicateColumn { .. })
         ));
-        assert!(matches!(
-            read_sheet(b"file,Kunde (Firma)\n"),
-            Err(SheetError::BadColumn { .. })
-        ));
+        assert_eq!(
+            read_sheet(b"file;email;\n").unwrap().columns,
+            ["file", "email", "column_3"]
+        );
+        // Headers in capitals with diacritics map to the standard fields; others are kept.
+        let sheet = read_sheet("IČO;Číslo faktury;Miejscowość\n1;2;3\n".as_bytes()).unwrap();
+        assert_eq!(sheet.columns, ["tax_id", "invoice_number", "miejscowość"]);
     }
 
     #[test]

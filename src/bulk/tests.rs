@@ -146,3 +146,40 @@ fn files_named_by_a_pattern_become_rows() {
     }));
     assert!(planned[1].problems.contains(&Problem::NoRecipient));
 }
+
+#[test]
+fn a_tax_id_no_customer_has_falls_back_to_the_name_or_the_rows_address() {
+    let rows = plan_sheet(
+        "file;invoice_number;nip;customer;email;amount;currency;due_date\n\
+         a.pdf;1;5555555555;Kowalski Sp. z o.o.;;1;PLN;x\n\
+         b.pdf;2;5555555555;Nowa Firma;nowa@example.com;1;PLN;x\n\
+         c.pdf;3;5555555555;Nikt;;1;PLN;x\n",
+    )
+    .unwrap();
+    assert_eq!(rows[0].to, ["faktury@kowalski.pl"]);
+    assert!(rows[0].is_good(), "{:?}", rows[0].problems);
+    assert!(rows[1].is_good(), "{:?}", rows[1].problems);
+    assert_eq!(
+        rows[2].problems[0],
+        Problem::UnknownCustomer {
+            key: "5555555555".into()
+        }
+    );
+}
+
+#[test]
+fn the_same_invoice_to_a_cc_address_is_a_repeat() {
+    let rows = plan_sheet(
+        "file;invoice_number;email;cc;customer;amount;currency;due_date\n\
+         a.pdf;FV/1;a@example.com;B@example.com;A;1;PLN;x\n\
+         b.pdf;FV/1;b@example.com;;B;1;PLN;x\n",
+    )
+    .unwrap();
+    assert_eq!(
+        rows[1].problems,
+        [Problem::Repeated {
+            invoice: "FV/1".into(),
+            line: 2
+        }]
+    );
+}

@@ -40,8 +40,10 @@ pub struct Request<'a> {
     pub source: Source,
     /// Invoices already queued for these addresses are sent again on purpose.
     pub resend: bool,
-    /// Addresses the user corrected in the review, by row: they replace the row's own.
-    pub corrected: &'a std::collections::BTreeMap<u64, String>,
+    /// Addresses the user corrected in the review, by line with the file that line named:
+    /// each replaces the row's own address while the line still names that file (a sheet
+    /// edited meanwhile does not move a correction to another customer's row).
+    pub corrected: &'a std::collections::BTreeMap<u64, (String, String)>,
 }
 
 /// The reviewed rows, ready for [`queue`].
@@ -166,7 +168,9 @@ pub fn review(store: &Store, request: &Request<'_>) -> Result<Review, BatchError
     };
     let mut rows = rows;
     for row in &mut rows {
-        if let Some(address) = request.corrected.get(&row.line) {
+        if let Some((file, address)) = request.corrected.get(&row.line)
+            && row.get("file").unwrap_or_default() == file
+        {
             row.cells.insert("email".to_owned(), address.clone());
         }
     }

@@ -28,7 +28,7 @@ impl Store {
         let rows = stmt.query_map([], customer_row)?;
         let mut out = rows.collect::<Result<Vec<_>, _>>()?;
         for c in &mut out {
-            self.fill_addresses(c)?;
+            fill_addresses(&self.conn, c)?;
         }
         Ok(out)
     }
@@ -47,24 +47,8 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| StoreError::NoSuchCustomer(key.to_owned()))?;
-        self.fill_addresses(&mut c)?;
+        fill_addresses(&self.conn, &mut c)?;
         Ok(c)
-    }
-
-    fn fill_addresses(&self, c: &mut Customer) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT kind, address FROM customer_addresses WHERE customer_id = ?1 ORDER BY position",
-        )?;
-        let rows = stmt.query_map([c.id], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
-        for row in rows {
-            let (kind, address) = row?;
-            if kind == "cc" {
-                c.cc.push(address);
-            } else {
-                c.to.push(address);
-            }
-        }
-        Ok(())
     }
 
     /// Stores a new customer (`id` 0) or changes one; returns its id. A name or tax id another
@@ -77,7 +61,8 @@ impl Store {
     }
 
     /// Stores many customers in one transaction: each one matched to a stored customer by its
-    /// tax id, else its name, is changed, the others added. Returns (added, changed).
+    /// tax id, else its name, is changed, the others added. Returns (added, changed). What an
+    /// imported customer leaves empty (no tax id, language, notes or Cc) keeps its stored value.
     pub fn import_customers(&mut self, customers: &[Customer]) -> Result<(usize, usize)> {
         let tx = self.write_tx()?;
         let (mut added, mut changed) = (0, 0);
@@ -92,7 +77,16 @@ impl Store {
                 .optional()?;
             let mut c = c.clone();
             if let Some(id) = existing {
+                let old = customer_in(&tx, id)?;
                 c.id = id;
+                c.tax_id = c.tax_id.or(old.tax_id);
+                c.language = c.language.or(old.language);
+                if c.notes.trim().is_empty() {
+                    c.notes = old.notes;
+                }
+                if c.cc.is_empty() {
+                    c.cc = old.cc;
+                }
                 changed += 1;
             } else {
                 c.id = 0;
@@ -154,6 +148,7 @@ impl Store {
             &self.conn,
             invoice.trim(),
             &[(crate::model::RecipientKind::To, address.to_owned())],
+            0,
         )
     }
 
@@ -182,6 +177,33 @@ impl Store {
             .optional()?;
         Ok(last.filter(|h| h.state == "bounced" || h.state == "rejected"))
     }
+}
+
+/// One customer with its addresses, read on `conn` (a transaction too).
+fn customer_in(conn: &rusqlite::Connection, id: i64) -> Result<Customer> {
+    let mut c = conn.query_row(
+        "SELECT id, name, tax_id, language, notes FROM customers WHERE id = ?1",
+        [id],
+        customer_row,
+    )?;
+    fill_addresses(conn, &mut c)?;
+    Ok(c)
+}
+
+fn fill_addresses(conn: &rusqlite::Connection, c: &mut Customer) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, address FROM customer_addresses WHERE customer_id = ?1 ORDER BY position",
+    )?;
+    let rows = stmt.query_map([c.id], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+    for row in rows {
+        let (kind, address) = row?;
+        if kind == "cc" {
+            c.cc.push(address);
+        } else {
+            c.to.push(address);
+        }
+    }
+    Ok(())
 }
 
 fn customer_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {

@@ -262,3 +262,46 @@ fn a_database_before_invoices_upgrades_in_place() {
     .unwrap();
     assert_eq!(s.customer_mail_ids(1, 5).unwrap(), [1]);
 }
+
+/// A failed invoice fixed in a copy that went: sending the failed one again is refused.
+#[test]
+fn a_failed_invoice_is_not_sent_again_after_its_copy_went() {
+    let mut s = store();
+    let failed = queue_invoice(&mut s, "FV/8", "klient@example.com", false).unwrap();
+    s.claim_due(Timestamp::now(), Some(&[failed])).unwrap();
+    s.transition(failed, MessageState::Failed).unwrap();
+    let copy = queue_invoice(&mut s, "FV/8", "klient@example.com", false).unwrap();
+    match s.requeue(failed) {
+        Err(StoreError::InvoiceAlreadyQueued { id, .. }) => assert_eq!(id, copy),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(state(&s, failed), MessageState::Failed);
+}
+
+#[test]
+fn an_import_keeps_what_it_does_not_give() {
+    let mut s = store();
+    s.save_customer(&Customer {
+        name: "Kowalski".into(),
+        tax_id: Some("1234563218".into()),
+        to: vec!["a@kowalski.pl".into()],
+        cc: vec!["ksiegowa@kowalski.pl".into()],
+        language: Some("pl".into()),
+        notes: "płaci w terminie".into(),
+        ..Customer::default()
+    })
+    .unwrap();
+    s.import_customers(&[Customer {
+        name: "Kowalski".into(),
+        to: vec!["b@kowalski.pl".into()],
+        ..Customer::default()
+    }])
+    .unwrap();
+    let c = s.customer("Kowalski").unwrap();
+    assert_eq!(c.to, ["b@kowalski.pl"]);
+    assert_eq!(c.cc, ["ksiegowa@kowalski.pl"]);
+    assert_eq!(
+        (c.tax_id.as_deref(), c.language.as_deref(), c.notes.as_str()),
+        (Some("1234563218"), Some("pl"), "płaci w terminie")
+    );
+}
