@@ -247,10 +247,25 @@ impl BulkScreen {
             .id_salt("bulk-table")
             .striped(true)
             .column(Column::auto().at_least(36.0))
-            .column(Column::auto().at_least(80.0).clip(true))
-            .column(Column::auto().at_least(80.0).clip(true))
+            .column(
+                Column::initial(150.0)
+                    .at_least(80.0)
+                    .clip(true)
+                    .resizable(true),
+            )
+            .column(
+                Column::initial(150.0)
+                    .at_least(80.0)
+                    .clip(true)
+                    .resizable(true),
+            )
             .column(Column::exact(230.0))
-            .column(Column::auto().at_least(120.0).clip(true))
+            .column(
+                Column::initial(200.0)
+                    .at_least(120.0)
+                    .clip(true)
+                    .resizable(true),
+            )
             .column(Column::remainder().at_least(160.0))
             .header(line_height + 4.0, |mut header| {
                 for h in [
@@ -268,7 +283,13 @@ impl BulkScreen {
             })
             .body(|mut body| {
                 for row in &review.rows {
-                    let lines = row.problems.len().max(1) as f32;
+                    // A long problem wraps: about 70 characters a line in the last column.
+                    let lines = row
+                        .problems
+                        .iter()
+                        .map(|p| 1 + p.localized().chars().count() / 70)
+                        .sum::<usize>()
+                        .max(1) as f32;
                     body.row(lines * line_height + 8.0, |mut cells| {
                         cells.col(|ui| {
                             ui.label(row.line.to_string());
