@@ -283,14 +283,7 @@ impl BulkScreen {
             })
             .body(|mut body| {
                 for row in &review.rows {
-                    // A long problem wraps: about 70 characters a line in the last column.
-                    let lines = row
-                        .problems
-                        .iter()
-                        .map(|p| 1 + p.localized().chars().count() / 70)
-                        .sum::<usize>()
-                        .max(1) as f32;
-                    body.row(lines * line_height + 8.0, |mut cells| {
+                    body.row(row_height(row, line_height), |mut cells| {
                         cells.col(|ui| {
                             ui.label(row.line.to_string());
                         });
@@ -301,27 +294,7 @@ impl BulkScreen {
                             ui.label(row.customer.clone().unwrap_or_default());
                         });
                         cells.col(|ui| {
-                            let shown = row.to.join(", ");
-                            let to = self.typed.entry(row.line).or_insert_with(|| shown.clone());
-                            let edit = ui.add(
-                                egui::TextEdit::singleline(to)
-                                    .id_salt(("bulk-to", row.line))
-                                    .desired_width(220.0),
-                            );
-                            // Screen readers (and the tests) name the field by its row.
-                            let name = t!("bulk-to-of-line", line = row.line);
-                            edit.widget_info(|| {
-                                egui::WidgetInfo::labeled(
-                                    egui::accesskit::Role::TextInput,
-                                    true,
-                                    &name,
-                                )
-                            });
-                            if edit.lost_focus() && *to != shown {
-                                let file = row.file.clone().unwrap_or_default();
-                                self.corrected.insert(row.line, (file, to.clone()));
-                                recheck = true;
-                            }
+                            recheck |= address_cell(ui, row, &mut self.typed, &mut self.corrected);
                         });
                         cells.col(|ui| {
                             ui.label(&row.subject);
@@ -346,4 +319,40 @@ impl BulkScreen {
             });
         recheck
     }
+}
+
+/// A row as tall as its problems: a long one wraps at about 70 characters in the last column.
+fn row_height(row: &crate::bulk::Planned, line_height: f32) -> f32 {
+    let lines = row
+        .problems
+        .iter()
+        .map(|p| 1 + p.localized().chars().count() / 70)
+        .sum::<usize>()
+        .max(1);
+    lines as f32 * line_height + 8.0
+}
+
+/// The row's address, editable; true when the user left it changed (to check again).
+fn address_cell(
+    ui: &mut egui::Ui,
+    row: &crate::bulk::Planned,
+    typed: &mut BTreeMap<u64, String>,
+    corrected: &mut BTreeMap<u64, (String, String)>,
+) -> bool {
+    let shown = row.to.join(", ");
+    let to = typed.entry(row.line).or_insert_with(|| shown.clone());
+    let edit = ui.add(
+        egui::TextEdit::singleline(to)
+            .id_salt(("bulk-to", row.line))
+            .desired_width(220.0),
+    );
+    // Screen readers (and the tests) name the field by its row.
+    let name = t!("bulk-to-of-line", line = row.line);
+    edit.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, true, &name));
+    if edit.lost_focus() && *to != shown {
+        let file = row.file.clone().unwrap_or_default();
+        corrected.insert(row.line, (file, to.clone()));
+        return true;
+    }
+    false
 }
