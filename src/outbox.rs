@@ -83,7 +83,7 @@ pub struct Edit<'a> {
 pub fn submit_edit(store: &mut Store, edit: &Edit<'_>) -> Result<i64, SubmitError> {
     let account = store.account(edit.account)?;
     let prepared = prepare(&account, edit)?;
-    let new = prepared.new_message(&account, edit);
+    let new = prepared.new_message(&account, edit.compose, edit.resend);
     Ok(match edit.replaces {
         Some(old) => store.replace_draft(old, &new)?,
         None => store.insert_message(&new)?,
@@ -101,23 +101,24 @@ pub(crate) struct Prepared {
 }
 
 impl Prepared {
-    /// What the store inserts; borrows the account's sender and the edit's mail.
+    /// What the store inserts; borrows the account's sender and the mail it was built from.
     pub(crate) fn new_message<'a>(
         &'a self,
         account: &'a crate::model::Account,
-        edit: &'a Edit<'_>,
+        compose: &'a Compose,
+        resend: bool,
     ) -> NewMessage<'a> {
         NewMessage {
             account: &account.name,
             from: &account.from,
-            compose: edit.compose,
+            compose,
             recipients: &self.recipients,
             reply_to: self.reply_to.as_deref(),
             attachments: &self.attachments,
             message_id: &self.message_id,
             envelope_id: &self.envelope_id,
             built: self.built.as_ref(),
-            resend: edit.resend,
+            resend,
         }
     }
 }

@@ -240,18 +240,8 @@ impl StempelApp {
             Command::LookUpAddresses(addresses) => {
                 let warnings = addresses
                     .iter()
-                    .filter_map(|a| {
-                        let h = self.store.last_failure_to(a).ok()??;
-                        Some(
-                            crate::bulk::Problem::BouncedBefore {
-                                address: a.clone(),
-                                status: h.status,
-                                diagnostic: h.diagnostic.map(|d| crate::text::cut(&d, 80)),
-                                at: h.at,
-                            }
-                            .localized(),
-                        )
-                    })
+                    .filter_map(|a| crate::outbox::batch::bounced_before(&self.store, a).ok()?)
+                    .map(|p| p.localized())
                     .collect();
                 self.compose.set_address_warnings(addresses, warnings);
             }

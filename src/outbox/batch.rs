@@ -235,14 +235,7 @@ fn add_stored_problems(
         }
     }
     for address in &parsed {
-        if let Some(h) = store.last_failure_to(address)? {
-            row.problems.push(Problem::BouncedBefore {
-                address: address.clone(),
-                status: h.status,
-                diagnostic: h.diagnostic.map(|d| crate::text::cut(&d, 80)),
-                at: h.at,
-            });
-        }
+        row.problems.extend(bounced_before(store, address)?);
         if let Some(invoice) = &row.invoice_number
             && !resend
             && let Some(id) = store.invoice_sent_to(invoice, address)?
@@ -254,6 +247,19 @@ fn add_stored_problems(
         }
     }
     Ok(())
+}
+
+/// What to warn of before another mail goes to `address`: its last mail bounced or was
+/// refused (the review's problem, and Compose's warning under the addresses).
+pub fn bounced_before(store: &Store, address: &str) -> Result<Option<Problem>, StoreError> {
+    Ok(store
+        .last_failure_to(address)?
+        .map(|h| Problem::BouncedBefore {
+            address: address.to_owned(),
+            status: h.status,
+            diagnostic: h.diagnostic.map(|d| crate::text::cut(&d, 80)),
+            at: h.at,
+        }))
 }
 
 /// Stores every good row's mail in one transaction; with bad rows, refuses unless `skip_bad`.
@@ -273,24 +279,16 @@ pub fn queue(
     let mails = prepare_rows(&account, &good, review)?;
     let mut batch = store.batch()?;
     let mut ids = Vec::with_capacity(mails.len());
-    for (line, compose, files, prepared) in &mails {
-        let edit = Edit {
-            account: &account.name,
-            compose,
-            kept: &[],
-            files,
-            destination: Destination::Queue,
-            replaces: None,
-            resend: review.resend,
-        };
-        ids.push((*line, batch.add(&prepared.new_message(&account, &edit))?));
+    for (line, compose, prepared) in &mails {
+        let new = prepared.new_message(&account, compose, review.resend);
+        ids.push((*line, batch.add(&new)?));
     }
     batch.commit()?;
     Ok(ids)
 }
 
-/// A row's mail as it will be stored: its line, what was composed, its file, its bytes.
-type Made = (u64, Compose, Vec<PathBuf>, super::Prepared);
+/// A row's mail as it will be stored: its line, what was composed, its bytes.
+type Made = (u64, Compose, super::Prepared);
 
 /// Reads and builds every row's mail, the rows split over the machine's cores (reading a file
 /// and building its base64 is most of a batch's time); the order stays the rows'.
@@ -354,5 +352,5 @@ fn make(account: &Account, row: &Planned, review: &Review) -> Result<Made, Submi
         resend: review.resend,
     };
     let prepared = prepare(account, &edit)?;
-    Ok((row.line, compose, files, prepared))
+    Ok((row.line, compose, prepared))
 }
