@@ -15,7 +15,7 @@ pub use pattern::{FilePattern, rows_from_files};
 pub use sheet::{Sheet, SheetError, SheetRow, read_sheet};
 
 use crate::model::{Customer, tax_key};
-use crate::template::{STANDARD_FIELDS, Template, TemplateError};
+use crate::template::{Template, TemplateError};
 
 /// What the rows are filled with besides their own cells.
 pub struct Context<'a> {
@@ -82,8 +82,6 @@ pub enum Problem {
     NoTemplate { name: String },
     /// A placeholder without a value in this row.
     NoValue { field: String },
-    /// The mail would exceed the server's size limit.
-    TooLarge { size: u64, limit: u64 },
 }
 
 impl Problem {
@@ -138,10 +136,6 @@ impl Problem {
             }
             Self::NoTemplate { name } => t!("bulk-no-template", template = name.clone()),
             Self::NoValue { field } => t!("bulk-no-value", field = field.clone()),
-            Self::TooLarge { size, limit } => {
-                let (size, limit) = (crate::i18n::size(*size), crate::i18n::size(*limit));
-                t!("bulk-too-large", size = size, limit = limit)
-            }
         }
     }
 }
@@ -240,8 +234,8 @@ fn plan_row(row: &SheetRow, ctx: &Context<'_>) -> Planned {
                     .iter()
                     .any(|x| matches!(x, Problem::UnknownCustomer { .. })) => {}
         Err(TemplateError::Missing { name }) => p.problems.push(Problem::NoValue { field: name }),
-        // The template was checked when it was saved; the same error is told as a missing
-        // value of its first placeholder rather than lost.
+        // A stored template was checked when it was saved; a malformed one (a shipped template
+        // never is) is told as the template that cannot be used rather than lost.
         Err(_) => p.problems.push(Problem::NoTemplate {
             name: ctx.template.to_owned(),
         }),
@@ -328,13 +322,6 @@ fn mark_repeats(rows: &mut [Planned]) {
             rows[i].problems.push(Problem::Repeated { invoice, line });
         }
     }
-}
-
-/// Whether `field` is one the sheet may carry besides a template's placeholders.
-#[must_use]
-pub fn is_known_column(field: &str) -> bool {
-    STANDARD_FIELDS.contains(&field)
-        || matches!(field, "file" | "email" | "cc" | "tax_id" | "language")
 }
 
 #[cfg(test)]

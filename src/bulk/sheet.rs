@@ -46,8 +46,6 @@ pub enum SheetError {
     NotUtf8 { line: u64 },
     #[error("line {line}: {reason}")]
     Malformed { line: u64, reason: String },
-    #[error("a column has no name ({column:?})")]
-    BadColumn { column: String },
     #[error("the column {column:?} appears twice")]
     DuplicateColumn { column: String },
     #[error("the template ({language}) uses {{{column}}}, and the sheet has no column {column:?}")]
@@ -74,7 +72,6 @@ impl SheetError {
                 let line = *line;
                 t!("sheet-malformed", line = line, reason = reason.clone())
             }
-            Self::BadColumn { column } => t!("sheet-bad-column", column = column.clone()),
             Self::DuplicateColumn { column } => {
                 t!("sheet-duplicate-column", column = column.clone())
             }
