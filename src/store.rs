@@ -10,6 +10,7 @@
 mod accounts;
 mod attempts;
 mod customers;
+mod invoices;
 mod list;
 mod messages;
 mod reports;

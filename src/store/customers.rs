@@ -132,26 +132,6 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The mails that carried an invoice number, oldest first: the original, resends,
-    /// reminders.
-    pub fn invoice_mail_ids(&self, invoice: &str) -> Result<Vec<i64>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM messages WHERE invoice_number = ?1 ORDER BY id")?;
-        let rows = stmt.query_map([invoice.trim()], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// The first mail on its way or gone that carried `invoice` to `address`.
-    pub fn invoice_sent_to(&self, invoice: &str, address: &str) -> Result<Option<i64>> {
-        super::messages::invoice_sent_to(
-            &self.conn,
-            invoice.trim(),
-            &[(crate::model::RecipientKind::To, address.to_owned())],
-            0,
-        )
-    }
-
     /// The last mail sent to `address`, when it bounced or was refused: what to warn of
     /// before another mail goes there.
     pub fn last_failure_to(&self, address: &str) -> Result<Option<AddressHistory>> {

@@ -141,8 +141,8 @@ impl Store {
             return Err(StoreError::NoSuchAccount(name));
         }
         // A failed invoice whose copy went meanwhile is not sent a second time.
-        if let Some((invoice, recipients)) = invoice_of(&tx, id)?
-            && let Some(other) = invoice_sent_to(&tx, &invoice, &recipients, id)?
+        if let Some((invoice, recipients)) = super::invoices::invoice_of(&tx, id)?
+            && let Some(other) = super::invoices::invoice_sent_in(&tx, &invoice, &recipients, id)?
         {
             return Err(StoreError::InvoiceAlreadyQueued { invoice, id: other });
         }
@@ -433,7 +433,7 @@ fn insert_in(tx: &rusqlite::Transaction<'_>, m: &NewMessage<'_>) -> Result<i64> 
     if let Some(invoice) = invoice
         && m.built.is_some()
         && !m.resend
-        && let Some(id) = invoice_sent_to(tx, invoice, m.recipients, 0)?
+        && let Some(id) = super::invoices::invoice_sent_in(tx, invoice, m.recipients, 0)?
     {
         return Err(StoreError::InvoiceAlreadyQueued {
             invoice: invoice.to_owned(),
@@ -498,69 +498,6 @@ fn insert_in(tx: &rusqlite::Transaction<'_>, m: &NewMessage<'_>) -> Result<i64> 
         ])?;
     }
     Ok(id)
-}
-
-/// The first mail that carried `invoice` to any of `recipients` (To or Cc; addresses compared
-/// without case) and is on its way or gone: queued, sending, sent or uncertain. A draft has
-/// not left, and a failed mail was refused, so fixing it and sending it again is not a
-/// second invoice.
-/// A mail's recipients as the duplicate check takes them.
-type Recipients = Vec<(RecipientKind, String)>;
-
-/// A mail's invoice number and recipients, when it carries one.
-fn invoice_of(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<Option<(String, Recipients)>> {
-    let invoice: Option<String> = tx
-        .query_row(
-            "SELECT invoice_number FROM messages WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .flatten();
-    let Some(invoice) = invoice else {
-        return Ok(None);
-    };
-    let mut stmt = tx.prepare_cached(
-        "SELECT kind, address FROM recipients WHERE message_id = ?1 ORDER BY position",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-    })?;
-    let mut recipients = Vec::new();
-    for row in rows {
-        let (kind, address) = row?;
-        if let Some(kind) = RecipientKind::parse(&kind) {
-            recipients.push((kind, address));
-        }
-    }
-    Ok(Some((invoice, recipients)))
-}
-
-/// `except` is a mail not to count (the one being sent again), 0 for none.
-pub(super) fn invoice_sent_to(
-    conn: &rusqlite::Connection,
-    invoice: &str,
-    recipients: &[(RecipientKind, String)],
-    except: i64,
-) -> Result<Option<i64>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT m.id FROM messages m JOIN recipients r ON r.message_id = m.id
-          WHERE m.invoice_number = ?1 AND m.state NOT IN ('draft', 'failed') AND r.kind != 'bcc'
-            AND r.address = ?2 COLLATE NOCASE AND m.id != ?3
-          ORDER BY m.id LIMIT 1",
-    )?;
-    for (kind, address) in recipients {
-        if *kind == RecipientKind::Bcc {
-            continue;
-        }
-        if let Some(id) = stmt
-            .query_row(params![invoice, address, except], |r| r.get(0))
-            .optional()?
-        {
-            return Ok(Some(id));
-        }
-    }
-    Ok(None)
 }
 
 const MESSAGE_SELECT: &str = "SELECT m.id, a.name, m.state, m.message_id, m.envelope_id,
