@@ -145,29 +145,13 @@ impl CustomersScreen {
                     .labelled_by(l.id);
                 ui.end_row();
                 let l = ui.label(t!("customer-language"));
-                let current = customer
-                    .language
-                    .as_deref()
-                    .and_then(|code| crate::i18n::LANGUAGES.iter().find(|(c, _)| *c == code))
-                    .map_or_else(|| t!("customer-language-window"), |(_, n)| (*n).to_owned());
-                egui::ComboBox::from_id_salt("customer-language")
-                    .selected_text(current)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(
-                            &mut customer.language,
-                            None,
-                            t!("customer-language-window"),
-                        );
-                        for (code, name) in crate::i18n::LANGUAGES {
-                            ui.selectable_value(
-                                &mut customer.language,
-                                Some(code.to_owned()),
-                                name,
-                            );
-                        }
-                    })
-                    .response
-                    .labelled_by(l.id);
+                super::settings::language_choice(
+                    ui,
+                    "customer-language",
+                    &mut customer.language,
+                    &t!("customer-language-window"),
+                )
+                .labelled_by(l.id);
                 ui.end_row();
                 let l = ui.label(t!("customer-notes"));
                 ui.add(

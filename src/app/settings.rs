@@ -8,6 +8,28 @@ use crate::config::{Paths, Settings, Theme};
 use crate::presets::{TSA_PRESETS, TsaPreset};
 use crate::t;
 
+/// A choice of the window's languages, or `none` (the system's, the window's…) as `None`.
+pub fn language_choice(
+    ui: &mut egui::Ui,
+    id: &str,
+    value: &mut Option<String>,
+    none: &str,
+) -> egui::Response {
+    let current = value
+        .as_deref()
+        .and_then(|code| crate::i18n::LANGUAGES.iter().find(|(c, _)| *c == code))
+        .map_or_else(|| none.to_owned(), |(_, name)| (*name).to_owned());
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, none);
+            for (code, name) in crate::i18n::LANGUAGES {
+                ui.selectable_value(value, Some(code.to_owned()), name);
+            }
+        })
+        .response
+}
+
 pub fn show(ui: &mut egui::Ui, settings: &mut Settings, paths: &Paths) -> Option<Command> {
     ui.heading(t!("settings-title"));
     let before = settings.clone();
@@ -17,28 +39,13 @@ pub fn show(ui: &mut egui::Ui, settings: &mut Settings, paths: &Paths) -> Option
         .spacing([16.0, 8.0])
         .show(ui, |ui| {
             let l = ui.label(t!("settings-language"));
-            let current = settings
-                .language
-                .as_deref()
-                .and_then(|code| crate::i18n::LANGUAGES.iter().find(|(c, _)| *c == code))
-                .map_or_else(
-                    || t!("settings-language-system"),
-                    |(_, name)| (*name).to_owned(),
-                );
-            egui::ComboBox::from_id_salt("language")
-                .selected_text(current)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(
-                        &mut settings.language,
-                        None,
-                        t!("settings-language-system"),
-                    );
-                    for (code, name) in crate::i18n::LANGUAGES {
-                        ui.selectable_value(&mut settings.language, Some(code.to_owned()), name);
-                    }
-                })
-                .response
-                .labelled_by(l.id);
+            language_choice(
+                ui,
+                "language",
+                &mut settings.language,
+                &t!("settings-language-system"),
+            )
+            .labelled_by(l.id);
             ui.end_row();
 
             ui.label(t!("settings-theme"));
