@@ -6,8 +6,8 @@
 use eframe::egui;
 
 use super::command::Command;
-use super::compose::split_addresses;
 use super::labels::{delivery_color, state_icon};
+use crate::bulk::split_addresses;
 use crate::model::Customer;
 use crate::store::{ListRow, Store};
 use crate::t;
