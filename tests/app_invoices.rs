@@ -140,7 +140,7 @@ fn invoices_with_a_sheet_are_reviewed_corrected_queued_and_sent() {
     // The same sheet again: every invoice already went, nothing is offered.
     w.click("Send invoices");
     drop_files(&mut w, &files[3..]);
-    w.wait_for("invoice FV/2026/11/001 already went to this address");
+    w.wait_for("invoice FV/2026/11/001 is already queued or sent to this address");
     assert!(!w.shows("Put 1 in buffer"));
 }
 

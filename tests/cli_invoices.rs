@@ -151,7 +151,7 @@ fn a_sheet_with_a_bad_row_is_refused_whole_with_its_line_and_skip_bad_queues_the
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("line 2: invoice FV/2026/11/001 already went"),
+        err.contains("line 2: invoice FV/2026/11/001 is already queued or sent"),
         "{err}"
     );
     assert_eq!(list(dir.path()).len(), 2);

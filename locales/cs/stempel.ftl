@@ -574,7 +574,7 @@ template-unknown = neznámé pole {"{"}{ $name }{"}"}: použijte některé ze st
 template-unknown-suggest = neznámé pole {"{"}{ $name }{"}"}; mysleli jste {"{"}{ $suggestion }{"}"}?
 template-missing = chybí hodnota pole {"{"}{ $name }{"}"}
 template-empty = šablona musí mít název a předmět
-store-invoice-already-queued = faktura { $invoice } už byla pro tohoto příjemce vložena do fronty jako zpráva { $id }; chcete-li ji záměrně poslat znovu, použijte „odeslat znovu“
+store-invoice-already-queued = faktura { $invoice } už byla pro tohoto příjemce vložena do zásobníku jako zpráva { $id }; chcete-li ji záměrně poslat znovu, použijte „odeslat znovu“
 store-customer-exists = zákazník s tímto názvem nebo IČO už existuje: { $customer }
 store-no-such-customer = zákazník „{ $customer }“ neexistuje
 bulk-no-file = není uveden soubor faktury
@@ -583,7 +583,7 @@ bulk-no-recipient = chybí adresa: uveďte sloupec e-mail nebo zákazníka s adr
 bulk-unknown-customer = zákazník „{ $customer }“ neexistuje (přidejte ho v Zákaznících nebo uveďte sloupec e-mail)
 bulk-invalid-address = „{ $address }“ není platná adresa: { $reason }
 bulk-bounced-before = poslední zpráva na { $address } nedošla: { $why }
-bulk-already-queued = faktura { $invoice } už na tuto adresu odešla (zpráva { $id })
+bulk-already-queued = faktura { $invoice } už je v zásobníku nebo odeslaná na tuto adresu (zpráva { $id })
 bulk-repeated = faktura { $invoice } na stejnou adresu už je na řádku { $line }
 bulk-no-template = šablona „{ $template }“ neexistuje
 bulk-no-value = v tomto řádku chybí hodnota {"{"}{ $field }{"}"}
@@ -598,21 +598,21 @@ batch-pattern = vzor názvů souborů: { $reason }
 batch-no-account = není účet, ze kterého lze odesílat; nejprve nějaký přidejte
 batch-which-account = účtů je několik; zvolte, ze kterého se má odesílat (--account)
 batch-bad-rows = { $count ->
-    [one] jeden řádek nelze vložit do fronty
-    [few] { $count } řádky nelze vložit do fronty
-   *[other] { $count } řádků nelze vložit do fronty
+    [one] jeden řádek nelze vložit do zásobníku
+    [few] { $count } řádky nelze vložit do zásobníku
+   *[other] { $count } řádků nelze vložit do zásobníku
 }
 batch-not-a-file = není to soubor
 cli-batch-row = řádek { $line }: { $problem }
 cli-batch-refused = { $count ->
-    [one] do fronty se nevložilo nic: jeden řádek má problém (viz výše; --skip-bad vloží správné řádky)
-    [few] do fronty se nevložilo nic: { $count } řádky mají problémy (viz výše; --skip-bad vloží správné řádky)
-   *[other] do fronty se nevložilo nic: { $count } řádků má problémy (viz výše; --skip-bad vloží správné řádky)
+    [one] do zásobníku se nevložilo nic: jeden řádek má problém (viz výše; --skip-bad vloží správné řádky)
+    [few] do zásobníku se nevložilo nic: { $count } řádky mají problémy (viz výše; --skip-bad vloží správné řádky)
+   *[other] do zásobníku se nevložilo nic: { $count } řádků má problémy (viz výše; --skip-bad vloží správné řádky)
 }
 cli-batch-queued = { $count ->
-    [one] do fronty vložena jedna zpráva
-    [few] do fronty vloženy { $count } zprávy
-   *[other] do fronty vloženo { $count } zpráv
+    [one] do zásobníku vložena jedna zpráva
+    [few] do zásobníku vloženy { $count } zprávy
+   *[other] do zásobníku vloženo { $count } zpráv
 }
 cli-import-refused = { $count ->
     [one] nic se neimportovalo: jeden řádek má problém (viz výše)
@@ -625,7 +625,7 @@ cli-customer-no-name = zákazník musí mít název
 cli-customer-no-email = zákazník { $customer } musí mít alespoň jednu adresu
 cli-template-shipped = (vestavěná)
 cli-no-template = šablona „{ $template }“ v jazyce { $language } neexistuje
-customer-tax-id = IČO
+customer-tax-id = IČO / DIČ
 customer-email = E-mail
 customer-cc = Kopie
 customer-language = Jazyk
@@ -649,14 +649,14 @@ bulk-template = Šablona
 bulk-pattern = Názvy souborů
 bulk-check = Zkontrolovat
 bulk-left-out = { $count ->
-    [one] jeden řádek má problém a vynechá se; opravte adresu v tabulce nebo opravte soubor a zkontrolujte znovu
-    [few] { $count } řádky mají problémy a vynechají se; opravte adresy v tabulce nebo opravte soubor a zkontrolujte znovu
-   *[other] { $count } řádků má problémy a vynechá se; opravte adresy v tabulce nebo opravte soubor a zkontrolujte znovu
+    [one] jeden řádek má problém a vynechá se; jeho problémy jsou v posledním sloupci; opravte tabulku CSV nebo adresu v tabulce a zkontrolujte znovu
+    [few] { $count } řádky mají problémy a vynechají se; jejich problémy jsou v posledním sloupci; opravte tabulku CSV nebo adresy v tabulce a zkontrolujte znovu
+   *[other] { $count } řádků má problémy a vynechá se; jejich problémy jsou v posledním sloupci; opravte tabulku CSV nebo adresy v tabulce a zkontrolujte znovu
 }
 bulk-queue = { $count ->
-    [one] Vložit jednu do fronty
-    [few] Vložit { $count } do fronty
-   *[other] Vložit { $count } do fronty
+    [one] Vložit jednu do zásobníku
+    [few] Vložit { $count } do zásobníku
+   *[other] Vložit { $count } do zásobníku
 }
 bulk-col-line = Řádek
 bulk-col-file = Soubor

@@ -574,7 +574,7 @@ bulk-no-recipient = keine Adresse: geben Sie eine E-Mail-Spalte oder einen Kunde
 bulk-unknown-customer = kein Kunde „{ $customer }“ (legen Sie ihn unter Kunden an oder geben Sie eine E-Mail-Spalte an)
 bulk-invalid-address = „{ $address }“ ist keine gültige Adresse: { $reason }
 bulk-bounced-before = die letzte Mail an { $address } kam nicht an: { $why }
-bulk-already-queued = Rechnung { $invoice } ging bereits an diese Adresse (Mail { $id })
+bulk-already-queued = Rechnung { $invoice } liegt bereits im Puffer oder ging an diese Adresse (Mail { $id })
 bulk-repeated = Rechnung { $invoice } an dieselbe Adresse steht bereits in Zeile { $line }
 bulk-no-template = keine Vorlage „{ $template }“
 bulk-no-value = kein Wert für {"{"}{ $field }{"}"} in dieser Zeile
@@ -635,8 +635,8 @@ bulk-template = Vorlage
 bulk-pattern = Dateinamen
 bulk-check = Prüfen
 bulk-left-out = { $count ->
-    [one] eine Zeile hat ein Problem und wird ausgelassen; korrigieren Sie die Adresse in der Tabelle oder die Datei und prüfen Sie erneut
-   *[other] { $count } Zeilen haben Probleme und werden ausgelassen; korrigieren Sie die Adressen in der Tabelle oder die Datei und prüfen Sie erneut
+    [one] eine Zeile hat ein Problem und wird ausgelassen; ihre Probleme stehen in der letzten Spalte; korrigieren Sie die Datei oder eine Adresse in der Tabelle und prüfen Sie erneut
+   *[other] { $count } Zeilen haben Probleme und werden ausgelassen; ihre Probleme stehen in der letzten Spalte; korrigieren Sie die Datei oder Adressen in der Tabelle und prüfen Sie erneut
 }
 bulk-queue = { $count ->
     [one] Eine in den Puffer legen

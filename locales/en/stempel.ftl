@@ -574,7 +574,7 @@ bulk-no-recipient = no address: give an e-mail column or a customer with an addr
 bulk-unknown-customer = no customer "{ $customer }" (add it under Customers, or give an e-mail column)
 bulk-invalid-address = "{ $address }" is not a valid address: { $reason }
 bulk-bounced-before = the last mail to { $address } did not arrive: { $why }
-bulk-already-queued = invoice { $invoice } already went to this address (mail { $id })
+bulk-already-queued = invoice { $invoice } is already queued or sent to this address (mail { $id })
 bulk-repeated = invoice { $invoice } to the same address is already on line { $line }
 bulk-no-template = no template "{ $template }"
 bulk-no-value = no value for {"{"}{ $field }{"}"} in this row
@@ -635,8 +635,8 @@ bulk-template = Template
 bulk-pattern = File names
 bulk-check = Check
 bulk-left-out = { $count ->
-    [one] one row has a problem and is left out; correct its address in the table or fix the sheet and check again
-   *[other] { $count } rows have problems and are left out; correct their addresses in the table or fix the sheet and check again
+    [one] one row has a problem and is left out (its problems are in the last column); fix the sheet, or an address in the table, and check again
+   *[other] { $count } rows have problems and are left out (their problems are in the last column); fix the sheet, or an address in the table, and check again
 }
 bulk-queue = { $count ->
     [one] Put one in buffer

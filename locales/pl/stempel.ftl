@@ -583,7 +583,7 @@ bulk-no-recipient = brak adresu: podaj kolumnę e-mail albo klienta z adresem
 bulk-unknown-customer = nie ma klienta „{ $customer }” (dodaj go w zakładce Klienci albo podaj kolumnę e-mail)
 bulk-invalid-address = „{ $address }” nie jest poprawnym adresem: { $reason }
 bulk-bounced-before = ostatnia wiadomość do { $address } nie dotarła: { $why }
-bulk-already-queued = faktura { $invoice } została już wysłana na ten adres (wiadomość { $id })
+bulk-already-queued = faktura { $invoice } jest już w buforze lub została wysłana na ten adres (wiadomość { $id })
 bulk-repeated = faktura { $invoice } na ten sam adres jest już w wierszu { $line }
 bulk-no-template = nie ma szablonu „{ $template }”
 bulk-no-value = brak wartości {"{"}{ $field }{"}"} w tym wierszu
@@ -649,9 +649,9 @@ bulk-template = Szablon
 bulk-pattern = Nazwy plików
 bulk-check = Sprawdź
 bulk-left-out = { $count ->
-    [one] jeden wiersz ma problem i zostanie pominięty; popraw adres w tabeli albo arkusz i sprawdź ponownie
-    [few] { $count } wiersze mają problemy i zostaną pominięte; popraw adresy w tabeli albo arkusz i sprawdź ponownie
-   *[other] { $count } wierszy ma problemy i zostanie pominiętych; popraw adresy w tabeli albo arkusz i sprawdź ponownie
+    [one] jeden wiersz ma problem i zostanie pominięty; jego problemy są w ostatniej kolumnie; popraw arkusz albo adres w tabeli i sprawdź ponownie
+    [few] { $count } wiersze mają problemy i zostaną pominięte; ich problemy są w ostatniej kolumnie; popraw arkusz albo adresy w tabeli i sprawdź ponownie
+   *[other] { $count } wierszy ma problemy i zostanie pominiętych; ich problemy są w ostatniej kolumnie; popraw arkusz albo adresy w tabeli i sprawdź ponownie
 }
 bulk-queue = { $count ->
     [one] Wstaw jedną do bufora

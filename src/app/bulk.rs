@@ -185,7 +185,8 @@ impl BulkScreen {
                 {
                     command = Some(Command::QueueBatch);
                 }
-                if self.table(ui) {
+                let recheck = self.table(ui);
+                if recheck {
                     command = Some(Command::ReviewBatch);
                 }
             }
@@ -243,30 +244,27 @@ impl BulkScreen {
         let mut recheck = false;
         let error = ui.visuals().error_fg_color;
         let line_height = ui.text_style_height(&egui::TextStyle::Body) + 2.0;
+        // The columns share the width there is, so the Problems column stays in view in a
+        // small window too (an egui_extras table does not shrink its starting widths).
+        let width = ui.available_width();
+        let share = |part: f32, least: f32, most: f32| (width * part).clamp(least, most);
+        let to_width = share(0.25, 140.0, 230.0);
+        let (file_width, subject_width) = (share(0.14, 60.0, 160.0), share(0.17, 60.0, 220.0));
+        let spacing = 6.0 * ui.spacing().item_spacing.x;
+        let problems_width =
+            (width - 48.0 - 2.0 * file_width - to_width - subject_width - spacing).max(80.0);
+        // About 7 points a character in the body font.
+        let per_line = (problems_width / 7.0).max(10.0) as usize;
+        // Per width: a table keeps the widths it had once, and a resized window needs new ones.
         TableBuilder::new(ui)
-            .id_salt("bulk-table")
+            .id_salt(("bulk-table", (width / 10.0).round() as i32))
             .striped(true)
-            .column(Column::auto().at_least(36.0))
-            .column(
-                Column::initial(150.0)
-                    .at_least(80.0)
-                    .clip(true)
-                    .resizable(true),
-            )
-            .column(
-                Column::initial(150.0)
-                    .at_least(80.0)
-                    .clip(true)
-                    .resizable(true),
-            )
-            .column(Column::exact(230.0))
-            .column(
-                Column::initial(200.0)
-                    .at_least(120.0)
-                    .clip(true)
-                    .resizable(true),
-            )
-            .column(Column::remainder().at_least(160.0))
+            .column(Column::exact(48.0))
+            .column(Column::exact(file_width).clip(true))
+            .column(Column::exact(file_width).clip(true))
+            .column(Column::exact(to_width).clip(true))
+            .column(Column::exact(subject_width).clip(true))
+            .column(Column::remainder().at_least(80.0))
             .header(line_height + 4.0, |mut header| {
                 for h in [
                     t!("bulk-col-line"),
@@ -283,7 +281,7 @@ impl BulkScreen {
             })
             .body(|mut body| {
                 for row in &review.rows {
-                    body.row(row_height(row, line_height), |mut cells| {
+                    body.row(row_height(row, line_height, per_line), |mut cells| {
                         cells.col(|ui| {
                             ui.label(row.line.to_string());
                         });
@@ -294,7 +292,13 @@ impl BulkScreen {
                             ui.label(row.customer.clone().unwrap_or_default());
                         });
                         cells.col(|ui| {
-                            recheck |= address_cell(ui, row, &mut self.typed, &mut self.corrected);
+                            recheck |= address_cell(
+                                ui,
+                                row,
+                                to_width - 10.0,
+                                &mut self.typed,
+                                &mut self.corrected,
+                            );
                         });
                         cells.col(|ui| {
                             ui.label(&row.subject);
@@ -321,12 +325,12 @@ impl BulkScreen {
     }
 }
 
-/// A row as tall as its problems: a long one wraps at about 70 characters in the last column.
-fn row_height(row: &crate::bulk::Planned, line_height: f32) -> f32 {
+/// A row as tall as its problems, each wrapped at about `per_line` characters.
+fn row_height(row: &crate::bulk::Planned, line_height: f32, per_line: usize) -> f32 {
     let lines = row
         .problems
         .iter()
-        .map(|p| 1 + p.localized().chars().count() / 70)
+        .map(|p| 1 + p.localized().chars().count() / per_line)
         .sum::<usize>()
         .max(1);
     lines as f32 * line_height + 8.0
@@ -336,6 +340,7 @@ fn row_height(row: &crate::bulk::Planned, line_height: f32) -> f32 {
 fn address_cell(
     ui: &mut egui::Ui,
     row: &crate::bulk::Planned,
+    width: f32,
     typed: &mut BTreeMap<u64, String>,
     corrected: &mut BTreeMap<u64, (String, String)>,
 ) -> bool {
@@ -344,7 +349,7 @@ fn address_cell(
     let edit = ui.add(
         egui::TextEdit::singleline(to)
             .id_salt(("bulk-to", row.line))
-            .desired_width(220.0),
+            .desired_width(width),
     );
     // Screen readers (and the tests) name the field by its row.
     let name = t!("bulk-to-of-line", line = row.line);

@@ -162,9 +162,6 @@ impl CustomersScreen {
                 .labelled_by(l.id);
                 ui.end_row();
             });
-        if let Some(e) = &self.error {
-            ui.colored_label(ui.visuals().error_fg_color, e);
-        }
         ui.horizontal(|ui| {
             if ui.button(t!("customer-save")).clicked() {
                 let mut c = customer.clone();
@@ -176,6 +173,10 @@ impl CustomersScreen {
                 command = Some(Command::RemoveCustomer(customer.id));
             }
         });
+        // Below the buttons, so they stay where they are.
+        if let Some(e) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
         command.or_else(|| self.recent_mails(ui))
     }
 

@@ -74,7 +74,7 @@ impl TemplatesScreen {
             .map(|(t, _)| (t.name.clone(), t.language.clone()));
         egui::ScrollArea::vertical()
             .id_salt("templates")
-            .max_height(150.0)
+            .max_height(260.0)
             .show(ui, |ui| {
                 for t in &self.templates {
                     let origin = if t.shipped {
